@@ -1,0 +1,57 @@
+package io.herald.model;
+
+/**
+ * Every Redis key, stream, consumer group and channel name Herald uses. All share one configurable
+ * prefix (default {@value #DEFAULT_PREFIX}) so tests and several pages can use one Redis. The names
+ * inside braces form one hash tag, so on Redis Cluster the keys the evaluator writes atomically
+ * (status hash, changes stream, check states) land in one slot.
+ */
+public final class RedisKeys {
+    public static final String DEFAULT_PREFIX = "herald:";
+    /** Consumer group of the evaluators on the signals stream. */
+    public static final String EVALUATOR_GROUP = "evaluator";
+    /** Consumer group of status-api on the changes stream. */
+    public static final String HISTORY_GROUP = "status-api";
+    /** Field of a changes-stream entry holding the {@link StatusChange} JSON. */
+    public static final String CHANGE_FIELD = "change";
+
+    private final String prefix;
+
+    public RedisKeys(String prefix) {
+        this.prefix = prefix == null || prefix.isBlank() ? DEFAULT_PREFIX : prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Stream of {@link Signal}s, one entry per observation. */
+    public String signals() {
+        return prefix + "{status}:signals";
+    }
+
+    /** Hash: check id to the evaluator's per-check state (JSON). */
+    public String checkStates() {
+        return prefix + "{status}:checks";
+    }
+
+    /** Hash: component id to {@link ComponentState} JSON. */
+    public String currentStatus() {
+        return prefix + "{status}:current";
+    }
+
+    /** Stream of {@link StatusChange}s (field {@value #CHANGE_FIELD}). */
+    public String changes() {
+        return prefix + "{status}:changes";
+    }
+
+    /** Pub/sub channel carrying {@link LiveNotice} JSON for every change. */
+    public String liveChannel() {
+        return prefix + "live";
+    }
+
+    /** Marker key that a webhook delivery with this de-duplication id was already accepted. */
+    public String dedupe(String source, String id) {
+        return prefix + "dedupe:" + source + ":" + id;
+    }
+}
