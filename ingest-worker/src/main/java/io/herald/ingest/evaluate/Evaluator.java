@@ -1,0 +1,263 @@
+package io.herald.ingest.evaluate;
+
+import io.herald.model.ComponentState;
+import io.herald.model.ComponentStatus;
+import io.herald.model.HeraldJson;
+import io.herald.model.RedisKeys;
+import io.herald.model.Signal;
+import io.herald.model.catalog.Catalog;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.ComponentDef;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
+import io.quarkus.redis.datasource.stream.XReadGroupArgs;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the signals stream in the evaluator consumer group, applies each check's thresholds, rolls checks up
+ * per component and records every change of a component's status. It runs on its own thread with the
+ * blocking Redis API (XREADGROUP BLOCK would otherwise hold an event loop), and starts over (group,
+ * pending entries, full evaluation) whenever Redis went away.
+ */
+@Singleton
+public class Evaluator {
+    private final Catalog catalog;
+    private final RedisKeys keys;
+    private final EvaluatorConfig config;
+    private final StatusWriter writer;
+    private final StreamCommands<String, String, String> streams;
+    private final HashCommands<String, String, String> hashes;
+    private final String consumer;
+    private final Clock clock = Clock.systemUTC();
+
+    private final Map<String, CheckState> checks = new HashMap<>();
+    private final Map<String, ComponentStatus> current = new HashMap<>();
+    private boolean statesLoaded;
+    private volatile boolean running;
+    private Thread thread;
+
+    public Evaluator(Catalog catalog, RedisKeys keys, EvaluatorConfig config, StatusWriter writer,
+            RedisDataSource redis) {
+        this.catalog = catalog;
+        this.keys = keys;
+        this.config = config;
+        this.writer = writer;
+        this.streams = redis.stream(String.class, String.class, String.class);
+        this.hashes = redis.hash(String.class, String.class, String.class);
+        this.consumer = config.consumer().filter(c -> !c.isBlank()).orElseGet(Evaluator::defaultConsumer);
+        for (CheckDef check : catalog.checks().values()) {
+            // A webhook check means "no alert firing" until a monitor says otherwise; a probe knows nothing yet.
+            checks.put(check.id(), CheckState.initial(check.type().isProbe() ? CheckHealth.UNKNOWN : CheckHealth.UP));
+        }
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "herald-evaluator");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(config.block().toMillis() + 2000);
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(250);
+        while (running) {
+            try {
+                initialise();
+                backoff = Duration.ofMillis(250);
+                while (running) {
+                    readAndApply(">", true);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                Log.warnf("Evaluator cannot use Redis (%s); trying again in %d ms", describe(e), backoff.toMillis());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+        Log.info("Evaluator stopped");
+    }
+
+    /** (Re)joins the group, reloads what Redis holds, records every component's status, then replays pending entries. */
+    private void initialise() {
+        try {
+            // From "0": signals appended before the group existed (an early webhook or probe) are not lost.
+            streams.xgroupCreate(keys.signals(), RedisKeys.EVALUATOR_GROUP, "0", new XGroupCreateArgs().mkstream());
+        } catch (RuntimeException e) {
+            if (!describe(e).contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+        if (!statesLoaded) {
+            loadCheckStates();
+            statesLoaded = true;
+        }
+        current.clear();
+        hashes.hgetall(keys.currentStatus()).forEach((component, json) -> {
+            try {
+                current.put(component, HeraldJson.read(json, ComponentState.class).status());
+            } catch (IllegalArgumentException e) {
+                Log.warnf("Ignoring unreadable current status of %s: %s", component, e.getMessage());
+            }
+        });
+        for (ComponentDef component : catalog.components().values()) {
+            record(component, null, null);
+        }
+        while (running && readAndApply("0", false) > 0) {
+            // Replays this consumer's pending entries (read before a crash or a lost connection, never acked).
+        }
+        Log.infof("Evaluator %s reading %s in group %s", consumer, keys.signals(), RedisKeys.EVALUATOR_GROUP);
+    }
+
+    private void loadCheckStates() {
+        hashes.hgetall(keys.checkStates()).forEach((checkId, json) -> {
+            if (!checks.containsKey(checkId)) {
+                return;
+            }
+            try {
+                checks.put(checkId, HeraldJson.read(json, CheckState.class));
+            } catch (IllegalArgumentException e) {
+                Log.warnf("Ignoring unreadable saved state of check %s: %s", checkId, e.getMessage());
+            }
+        });
+    }
+
+    private int readAndApply(String from, boolean block) {
+        XReadGroupArgs args = new XReadGroupArgs().count(config.batchSize());
+        if (block) {
+            args.block(config.block());
+        }
+        List<StreamMessage<String, String, String>> batch =
+                streams.xreadgroup(RedisKeys.EVALUATOR_GROUP, consumer, keys.signals(), from, args);
+        if (batch == null || batch.isEmpty()) {
+            return 0;
+        }
+        for (StreamMessage<String, String, String> entry : batch) {
+            apply(entry);
+        }
+        streams.xack(keys.signals(), RedisKeys.EVALUATOR_GROUP,
+                batch.stream().map(StreamMessage::id).toArray(String[]::new));
+        return batch.size();
+    }
+
+    private void apply(StreamMessage<String, String, String> entry) {
+        Signal signal;
+        try {
+            signal = Signal.fromFields(entry.payload() == null ? Map.of() : entry.payload());
+        } catch (RuntimeException e) {
+            Log.warnf("Skipping malformed signal %s: %s", entry.id(), e.getMessage());
+            return;
+        }
+        Optional<CheckDef> found = catalog.check(signal.check());
+        if (found.isEmpty()) {
+            Log.warnf("Skipping signal %s for check '%s', which is not in the catalog", entry.id(), signal.check());
+            return;
+        }
+        CheckDef check = found.get();
+        CheckState before = checks.get(check.id());
+        if (before.alreadyApplied(entry.id())) {
+            return;
+        }
+        CheckThreshold threshold = new CheckThreshold(check.failuresToDown(), check.successesToUp(),
+                check.latencyLimit());
+        CheckState after = threshold.apply(before, signal.outcome(), signal.latencyMs(), signal.detail(),
+                signal.observedAt()).withLastEntry(entry.id());
+        ComponentDef component = catalog.component(check.componentId()).orElseThrow();
+        record(component, check.id(), after);
+        // Only once Redis holds it: if the write failed, the entry is replayed against the old state.
+        checks.put(check.id(), after);
+    }
+
+    /** Evaluates the component (with the check's new state, if any) and records its status when it changed. */
+    private void record(ComponentDef component, String checkId, CheckState checkState) {
+        Map<String, CheckState> states = new LinkedHashMap<>();
+        for (CheckDef check : component.checks()) {
+            states.put(check.id(), check.id().equals(checkId) ? checkState : checks.get(check.id()));
+        }
+        Optional<ComponentEvaluation> evaluation = ComponentRollup.evaluate(states);
+        if (evaluation.isEmpty()) {
+            if (checkId != null) {
+                writer.saveCheck(checkId, checkState);
+            }
+            return;
+        }
+        ComponentEvaluation now = evaluation.get();
+        if (checkId == null && now.status() == current.get(component.id())) {
+            return;
+        }
+        ComponentStatus expected = current.get(component.id());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            StatusWriter.Outcome outcome = writer.write(component.id(), expected, now, clock.instant(), checkId,
+                    checkState);
+            switch (outcome.kind()) {
+                case CHANGED -> {
+                    Log.infof("%s: %s -> %s (%s)", component.id(), expected == null ? "none" : expected.wire(),
+                            now.status().wire(), now.cause().isEmpty() ? "all checks up" : now.detail());
+                    current.put(component.id(), now.status());
+                    return;
+                }
+                case SAME -> {
+                    current.put(component.id(), now.status());
+                    return;
+                }
+                case CONFLICT -> expected = outcome.found();
+            }
+        }
+        Log.warnf("%s: gave up recording %s, its status kept changing under us", component.id(), now.status().wire());
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && text.length() < 300; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                text.append(text.length() == 0 ? "" : ": ").append(t.getMessage());
+            }
+        }
+        return text.length() == 0 ? e.getClass().getSimpleName() : text.toString();
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static String defaultConsumer() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                host = "worker";
+            }
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+}

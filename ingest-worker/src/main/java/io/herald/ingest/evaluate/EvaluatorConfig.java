@@ -1,0 +1,29 @@
+package io.herald.ingest.evaluate;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "herald.evaluator")
+public interface EvaluatorConfig {
+
+    /** This worker's consumer name in the evaluator group; default host name + "-" + process id. */
+    Optional<String> consumer();
+
+    /** Signals read per XREADGROUP. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** How long one XREADGROUP waits for new signals; keep it below quarkus.redis.timeout. */
+    @WithDefault("1s")
+    Duration block();
+
+    /** Longest pause between attempts to reach Redis again after it went away. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+
+    /** Approximate cap on the changes stream (XADD MAXLEN ~). */
+    @WithDefault("100000")
+    long changesMaxLen();
+}

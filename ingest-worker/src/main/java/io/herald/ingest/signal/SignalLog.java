@@ -1,0 +1,74 @@
+package io.herald.ingest.signal;
+
+import io.herald.ingest.IngestConfig;
+import io.herald.ingest.redis.LuaScript;
+import io.herald.model.RedisKeys;
+import io.herald.model.Signal;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
+import io.quarkus.redis.datasource.stream.XAddArgs;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Appends signals to the signals stream, trimmed to about {@code herald.ingest.signals-max-len} entries. */
+@Singleton
+public class SignalLog {
+    /**
+     * Claims the de-duplication key and appends the signal in one step, so a delivery is never appended twice
+     * and never marked seen without being appended. The key keeps the stream entry id to answer repeats with.
+     * KEYS: signals stream, dedupe key. ARGV: max length, ttl seconds, then field/value pairs.
+     */
+    private static final LuaScript APPEND_ONCE = new LuaScript("""
+            if not redis.call('SET', KEYS[2], '', 'NX', 'EX', ARGV[2]) then
+              return {1, redis.call('GET', KEYS[2])}
+            end
+            local fields = {}
+            for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(fields))
+            redis.call('SET', KEYS[2], id, 'XX', 'KEEPTTL')
+            return {0, id}
+            """);
+
+    private final ReactiveRedisDataSource redis;
+    private final ReactiveStreamCommands<String, String, String> streams;
+    private final RedisKeys keys;
+    private final IngestConfig config;
+
+    public SignalLog(ReactiveRedisDataSource redis, RedisKeys keys, IngestConfig config) {
+        this.redis = redis;
+        this.streams = redis.stream(String.class, String.class, String.class);
+        this.keys = keys;
+        this.config = config;
+    }
+
+    /** Appends the signal; the item is the stream entry id. */
+    public Uni<String> append(Signal signal) {
+        return streams.xadd(keys.signals(), new XAddArgs().maxlen(config.signalsMaxLen()).nearlyExactTrimming(),
+                signal.toFields());
+    }
+
+    /** Appends the signal unless this source already delivered one with the same id within the de-dup TTL. */
+    public Uni<Appended> appendOnce(Signal signal) {
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(config.signalsMaxLen()));
+        args.add(Long.toString(Math.max(1, config.dedupeTtl().toSeconds())));
+        for (Map.Entry<String, String> field : signal.toFields().entrySet()) {
+            args.add(field.getKey());
+            args.add(field.getValue());
+        }
+        return APPEND_ONCE.run(redis, List.of(keys.signals(), keys.dedupe(signal.source(), signal.id())), args)
+                .map(SignalLog::appended);
+    }
+
+    private static Appended appended(Response reply) {
+        return new Appended(reply.get(1).toString(), reply.get(0).toInteger() == 1);
+    }
+
+    /** Where the signal is in the stream, and whether it was a repeat that was not appended again. */
+    public record Appended(String entryId, boolean duplicate) {
+    }
+}

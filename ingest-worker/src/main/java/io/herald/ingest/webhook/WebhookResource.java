@@ -1,0 +1,113 @@
+package io.herald.ingest.webhook;
+
+import io.herald.ingest.IngestConfig;
+import io.herald.ingest.problem.Problem;
+import io.herald.ingest.problem.ProblemException;
+import io.herald.ingest.signal.SignalLog;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The generic JSON webhook: a monitor reports one check's status; 202 only once the signal is in Redis. */
+@Path("/ingest/{source}")
+@Tag(name = "Webhooks", description = "Signals pushed by monitors")
+@SecurityScheme(securitySchemeName = "sourceToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The token configured (as its SHA-256) for the source in the path")
+public class WebhookResource {
+    private final WebhookAuth auth;
+    private final WebhookParser parser;
+    private final SignalLog signals;
+    private final IngestConfig config;
+
+    public WebhookResource(WebhookAuth auth, WebhookParser parser, SignalLog signals, IngestConfig config) {
+        this.auth = auth;
+        this.parser = parser;
+        this.signals = signals;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "sourceToken")
+    @Operation(summary = "Report a check's status",
+            description = "Appends one signal for a webhook check of this source. A repeated 'id' is acknowledged "
+                    + "with duplicate=true and not recorded again.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WebhookSignal.class)))
+    @APIResponse(responseCode = "202", description = "Recorded (or already recorded)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookAccepted.class)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong token, or unknown source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than herald.ingest.max-body-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field is missing or wrong; 'field' names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The signal store (Redis) is unreachable; retry later",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> ingest(
+            @Parameter(description = "The monitor's source name, as configured") @PathParam("source") String source,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
+        auth.authorize(source, authorization);
+        if (!isJson(contentType)) {
+            throw new ProblemException(415, "Send the body as application/json"
+                    + (contentType == null ? "." : ", not " + contentType + "."));
+        }
+        if (body != null && body.length > config.maxBodyBytes()) {
+            throw new ProblemException(413, "The body has " + body.length + " bytes; the limit is "
+                    + config.maxBodyBytes() + ".");
+        }
+        WebhookParser.Parsed parsed = parser.parse(source, body == null ? new byte[0] : body);
+        Uni<SignalLog.Appended> appended = parsed.hasId()
+                ? signals.appendOnce(parsed.signal())
+                : signals.append(parsed.signal()).map(id -> new SignalLog.Appended(id, false));
+        return appended
+                .map(a -> Response.accepted(new WebhookAccepted(true, a.entryId(), a.duplicate())).build())
+                .onFailure().transform(WebhookResource::storeUnavailable);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return type.getType().equalsIgnoreCase("application")
+                    && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Throwable storeUnavailable(Throwable failure) {
+        Log.warnf("Webhook signal not recorded, Redis failed: %s", failure.toString());
+        return new ProblemException(503, "The signal store is unreachable right now; nothing was recorded. "
+                + "Retry later.", null, Map.of("Retry-After", "5"));
+    }
+}
