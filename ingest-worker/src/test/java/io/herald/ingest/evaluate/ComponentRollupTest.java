@@ -1,0 +1,61 @@
+package io.herald.ingest.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.model.ComponentStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ComponentRollupTest {
+
+    @ParameterizedTest(name = "[{0}] = {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            UP                  | OPERATIONAL
+            UP UP UP            | OPERATIONAL
+            DOWN                | MAJOR_OUTAGE
+            DOWN DOWN           | MAJOR_OUTAGE
+            DOWN UP             | PARTIAL_OUTAGE
+            UP DOWN UP          | PARTIAL_OUTAGE
+            DOWN DEGRADED       | PARTIAL_OUTAGE
+            DEGRADED            | DEGRADED_PERFORMANCE
+            UP DEGRADED         | DEGRADED_PERFORMANCE
+            UNKNOWN             | -
+            UP UNKNOWN          | -
+            DOWN UNKNOWN        | -
+            """)
+    void shouldRollChecksUp(String states, ComponentStatus expected) {
+        Map<String, CheckState> checks = new LinkedHashMap<>();
+        String[] each = states.trim().split("\\s+");
+        for (int i = 0; i < each.length; i++) {
+            checks.put("check-" + i, CheckState.initial(CheckHealth.valueOf(each[i])));
+        }
+        Optional<ComponentEvaluation> evaluation = ComponentRollup.evaluate(checks);
+        assertThat(evaluation.map(ComponentEvaluation::status).orElse(null)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldNameTheChecksThatAreNotUpAndJoinTheirDetails() {
+        Map<String, CheckState> checks = new LinkedHashMap<>();
+        checks.put("web", new CheckState(CheckHealth.DOWN, 3, 0, 0, 0, "HTTP 503 from http://web/", null, null));
+        checks.put("api", new CheckState(CheckHealth.UP, 0, 4, 0, 4, "HTTP 200", null, null));
+        checks.put("db", new CheckState(CheckHealth.DEGRADED, 0, 3, 3, 0, "slow: 2300 ms", null, null));
+
+        ComponentEvaluation evaluation = ComponentRollup.evaluate(checks).orElseThrow();
+
+        assertThat(evaluation.status()).isEqualTo(ComponentStatus.PARTIAL_OUTAGE);
+        assertThat(evaluation.cause()).isEqualTo("web,db");
+        assertThat(evaluation.detail()).isEqualTo("HTTP 503 from http://web/; slow: 2300 ms");
+    }
+
+    @Test
+    void shouldGiveNoCauseWhenOperational() {
+        ComponentEvaluation evaluation = ComponentRollup.evaluate(
+                Map.of("web", CheckState.initial(CheckHealth.UP))).orElseThrow();
+        assertThat(evaluation.cause()).isEmpty();
+        assertThat(evaluation.detail()).isEmpty();
+    }
+}
