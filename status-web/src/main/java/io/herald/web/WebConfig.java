@@ -1,0 +1,47 @@
+package io.herald.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** How status-web reaches status-api and how it keeps its view of the status fresh. */
+@ConfigMapping(prefix = "herald.web")
+public interface WebConfig {
+
+    /** Base URL of status-api; /api/v1/status and /api/v1/stream are resolved against it. */
+    @WithDefault("http://127.0.0.1:8081")
+    URI apiUrl();
+
+    /** Safety-net re-fetch of /api/v1/status, whatever the stream says. */
+    @WithDefault("30s")
+    Duration refreshInterval();
+
+    /** First delay before reconnecting the change stream; doubles on each failure. */
+    @WithDefault("500ms")
+    Duration reconnectMin();
+
+    /** Cap of the reconnect backoff. */
+    @WithDefault("30s")
+    Duration reconnectMax();
+
+    /** Time allowed to open a TCP connection to status-api. */
+    @WithDefault("3s")
+    Duration connectTimeout();
+
+    /** Time allowed for a /api/v1/status answer to arrive. */
+    @WithDefault("5s")
+    Duration requestTimeout();
+
+    /** The change stream is dropped and reopened when nothing (not even a heartbeat) arrived for this long. */
+    @WithDefault("60s")
+    Duration streamIdleTimeout();
+
+    /** Comment heartbeats on the browsers' /events stream, so proxies keep it open. */
+    @WithDefault("15s")
+    Duration heartbeatInterval();
+
+    /** Seconds in the refresh hint of the 503 page and of the no-JavaScript page. */
+    @WithDefault("30")
+    int pageRefreshSeconds();
+}

@@ -1,0 +1,65 @@
+package io.herald.web.page;
+
+import io.herald.web.WebConfig;
+import io.herald.web.view.StatusView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The public status page. Serves cached bytes only: no I/O and no rendering per request. */
+@Path("/")
+public class StatusPageResource {
+    static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(StatusView view, int refreshSeconds);
+
+        static native TemplateInstance unavailable(int refreshSeconds);
+    }
+
+    private final HomePage homePage;
+    private final WebConfig config;
+
+    StatusPageResource(HomePage homePage, WebConfig config) {
+        this.homePage = homePage;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @NonBlocking
+    @Operation(summary = "The status page",
+            description = "HTML; 503 with a refreshing placeholder until status-api has answered once. "
+                    + "ETag and If-None-Match (304) supported.")
+    public Response home(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RenderedPage page = homePage.current();
+        if (page == null) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(homePage.unavailable().html())
+                    .type(HTML_UTF8)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header(HttpHeaders.RETRY_AFTER, config.pageRefreshSeconds())
+                    .build();
+        }
+        // no-cache: browsers and CDNs may keep the page but must revalidate, which costs a 304.
+        if (EntityTags.matches(ifNoneMatch, page.etag())) {
+            return Response.notModified()
+                    .tag(page.etag().substring(1, page.etag().length() - 1))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .build();
+        }
+        return Response.ok(page.html(), HTML_UTF8)
+                .header(HttpHeaders.ETAG, page.etag())
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .build();
+    }
+}

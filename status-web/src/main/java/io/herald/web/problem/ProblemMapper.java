@@ -1,0 +1,40 @@
+package io.herald.web.problem;
+
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place errors become problem+json; a client never sees a stack trace. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> mapWebApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        return respond(Problem.of(status, title, detail(status)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> mapUnexpected(RuntimeException e) {
+        Log.errorf(e, "Unexpected error");
+        return respond(Problem.of(500, "Internal Server Error", "status-web failed to answer; see its log."));
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address. The status page is at /.";
+            case 405 -> "This address only answers GET.";
+            case 406 -> "This address cannot answer in the media type asked for in Accept.";
+            default -> "The request could not be served as sent.";
+        };
+    }
+
+    private static RestResponse<Problem> respond(Problem problem) {
+        return RestResponse.ResponseBuilder.<Problem>create(problem.status()).entity(problem)
+                .type(Problem.MEDIA_TYPE)
+                .build();
+    }
+}

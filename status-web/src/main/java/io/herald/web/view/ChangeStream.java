@@ -1,0 +1,135 @@
+package io.herald.web.view;
+
+import io.herald.model.HeraldJson;
+import io.herald.model.LiveNotice;
+import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientResponse;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one upstream SSE connection to status-api's change stream. Reconnects with {@link Backoff} and
+ * resumes with Last-Event-ID. Confined to the Vert.x context it is started on: no locking.
+ */
+final class ChangeStream {
+
+    interface Listener {
+        void streamOpened();
+
+        void changed(String eventId, LiveNotice notice);
+
+        void streamLost(String reason);
+    }
+
+    private final Vertx vertx;
+    private final StatusApiClient client;
+    private final Backoff backoff;
+    private final Listener listener;
+    private String lastEventId;
+    private int failures;
+    private long generation;
+    private long timer = -1;
+    private boolean stopped;
+    private HttpClientResponse response;
+
+    ChangeStream(Vertx vertx, StatusApiClient client, Backoff backoff, Listener listener) {
+        this.vertx = vertx;
+        this.client = client;
+        this.backoff = backoff;
+        this.listener = listener;
+    }
+
+    void start() {
+        connect();
+    }
+
+    void stop() {
+        stopped = true;
+        generation++;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        if (response != null) {
+            response.request().reset();
+        }
+    }
+
+    String lastEventId() {
+        return lastEventId;
+    }
+
+    private void connect() {
+        timer = -1;
+        long attempt = ++generation;
+        client.openStream(lastEventId).onComplete(result -> {
+            if (attempt != generation) {
+                if (result.succeeded()) {
+                    result.result().request().reset();
+                }
+                return;
+            }
+            if (result.failed()) {
+                lost(attempt, describe(result.cause()));
+                return;
+            }
+            HttpClientResponse opened = result.result();
+            response = opened;
+            SseParser parser = new SseParser(event -> onEvent(attempt, event));
+            opened.handler(chunk -> {
+                try {
+                    parser.feed(chunk.getBytes());
+                } catch (RuntimeException e) {
+                    opened.request().reset();
+                    lost(attempt, describe(e));
+                }
+            });
+            opened.exceptionHandler(e -> lost(attempt, describe(e)));
+            opened.endHandler(v -> lost(attempt, "status-api closed the change stream"));
+            failures = 0;
+            Log.infof("Change stream open at %s%s (Last-Event-ID %s)", client.base(), StatusApiClient.STREAM_PATH,
+                    lastEventId);
+            listener.streamOpened();
+        });
+    }
+
+    private void onEvent(long attempt, SseEvent event) {
+        if (attempt != generation) {
+            return;
+        }
+        if (event.id() != null) {
+            lastEventId = event.id();
+        }
+        if (!"change".equals(event.type()) && !"message".equals(event.type())) {
+            Log.debugf("Ignoring upstream event of type %s", event.type());
+            return;
+        }
+        LiveNotice notice = null;
+        try {
+            notice = HeraldJson.read(event.data(), LiveNotice.class);
+        } catch (IllegalArgumentException e) {
+            // Something changed even if we cannot read what: the listener re-fetches the status anyway.
+            Log.warnf("Unreadable change event %s: %s", event.id(), e.getMessage());
+        }
+        if (lastEventId == null && notice != null) {
+            lastEventId = notice.id();
+        }
+        listener.changed(lastEventId, notice);
+    }
+
+    private void lost(long attempt, String reason) {
+        if (attempt != generation || stopped) {
+            return;
+        }
+        generation++;
+        response = null;
+        long delay = backoff.delay(failures++, ThreadLocalRandom.current().nextDouble()).toMillis();
+        Log.debugf("Change stream lost (%s); reconnecting in %d ms", reason, delay);
+        listener.streamLost(reason);
+        timer = vertx.setTimer(Math.max(1, delay), id -> connect());
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

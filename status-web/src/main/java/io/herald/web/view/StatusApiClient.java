@@ -1,0 +1,98 @@
+package io.herald.web.view;
+
+import io.herald.model.HeraldJson;
+import io.herald.web.WebConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+
+/** The two status-api endpoints status-web reads, over one Vert.x HTTP client. */
+@ApplicationScoped
+public class StatusApiClient {
+    static final String STATUS_PATH = "/api/v1/status";
+    static final String STREAM_PATH = "/api/v1/stream";
+
+    private final HttpClient http;
+    private final String base;
+    private final WebConfig config;
+
+    StatusApiClient(Vertx vertx, WebConfig config) {
+        this.config = config;
+        String url = config.apiUrl().toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true));
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Future<StatusDocument> fetchStatus() {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(base + STATUS_PATH)
+                .putHeader(HttpHeaders.ACCEPT, "application/json")
+                .setIdleTimeout(config.requestTimeout().toMillis());
+        return http.request(options)
+                .compose(HttpClientRequest::send)
+                .compose(response -> response.body().compose(body -> {
+                    if (response.statusCode() != 200) {
+                        return Future.failedFuture(new UpstreamException(
+                                "GET " + STATUS_PATH + " answered HTTP " + response.statusCode()));
+                    }
+                    try {
+                        return Future.succeededFuture(
+                                HeraldJson.read(body.toString(StandardCharsets.UTF_8), StatusDocument.class));
+                    } catch (IllegalArgumentException e) {
+                        return Future.failedFuture(new UpstreamException(e.getMessage()));
+                    }
+                }));
+    }
+
+    /** Opens the change stream; the future holds a 200 text/event-stream response, or fails. */
+    public Future<HttpClientResponse> openStream(String lastEventId) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(base + STREAM_PATH)
+                .putHeader(HttpHeaders.ACCEPT, "text/event-stream")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                // status-api sends heartbeats: silence this long means a dead connection.
+                .setIdleTimeout(config.streamIdleTimeout().toMillis());
+        if (lastEventId != null) {
+            options.putHeader("Last-Event-ID", lastEventId);
+        }
+        return http.request(options)
+                .compose(HttpClientRequest::send)
+                .compose(response -> {
+                    String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+                    if (response.statusCode() == 200 && type != null && type.startsWith("text/event-stream")) {
+                        return Future.succeededFuture(response);
+                    }
+                    return response.body().transform(ignored -> Future.failedFuture(new UpstreamException(
+                            "GET " + STREAM_PATH + " answered HTTP " + response.statusCode() + " " + type)));
+                });
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    /** status-api answered, but not what the contract says. */
+    public static final class UpstreamException extends RuntimeException {
+        public UpstreamException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.herald.web.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in for status-api on a real port: GET /api/v1/status answers the document set by the test,
+ * GET /api/v1/stream holds an SSE stream the test pushes change events into.
+ */
+public final class FakeStatusApi {
+    public static final int PORT = 18180;
+    private static FakeStatusApi shared;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
+    private final List<String> lastEventIdHeaders = new CopyOnWriteArrayList<>();
+    private volatile String statusJson;
+    private volatile int statusFetches;
+    private HttpServer server;
+
+    private FakeStatusApi() {
+    }
+
+    /** One fake per test JVM, started on first use. */
+    public static synchronized FakeStatusApi shared() {
+        if (shared == null) {
+            shared = new FakeStatusApi();
+        }
+        shared.start();
+        return shared;
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        HttpServer created = vertx.createHttpServer().requestHandler(request -> {
+            switch (request.path()) {
+                case "/api/v1/status" -> {
+                    statusFetches++;
+                    String body = statusJson;
+                    if (body == null) {
+                        request.response().setStatusCode(503).end();
+                    } else {
+                        request.response().putHeader("Content-Type", "application/json").end(body);
+                    }
+                }
+                case "/api/v1/stream" -> {
+                    lastEventIdHeaders.add(String.valueOf(request.getHeader("Last-Event-ID")));
+                    HttpServerResponse response = request.response()
+                            .setChunked(true)
+                            .putHeader("Content-Type", "text/event-stream");
+                    streams.add(response);
+                    response.closeHandler(v -> streams.remove(response));
+                    response.write(": connected\n\n");
+                }
+                default -> request.response().setStatusCode(404).end();
+            }
+        });
+        await(created.listen(PORT, "127.0.0.1"));
+        server = created;
+    }
+
+    /** Closes the port and every open stream, as a crashed status-api would. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        streams.forEach(response -> response.reset());
+        streams.clear();
+        await(server.close());
+        server = null;
+    }
+
+    public void status(String json) {
+        statusJson = json;
+    }
+
+    /** Sends one change event to every open stream, in the wire format of status-api. */
+    public void pushChange(String id, String component, String from, String to) {
+        String data = "{\"id\":\"" + id + "\",\"change\":{\"component\":\"" + component + "\",\"from\":"
+                + (from == null ? "null" : "\"" + from + "\"") + ",\"to\":\"" + to
+                + "\",\"at\":\"2025-11-26T10:00:00Z\",\"cause\":\"test\",\"detail\":\"\"}}";
+        String frame = "id: " + id + "\nevent: change\ndata: " + data + "\n\n";
+        streams.forEach(response -> response.write(frame));
+    }
+
+    public int openStreams() {
+        return streams.size();
+    }
+
+    public List<String> lastEventIdHeaders() {
+        return List.copyOf(lastEventIdHeaders);
+    }
+
+    public int statusFetches() {
+        return statusFetches;
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("fake status-api: " + e.getMessage(), e);
+        }
+    }
+}

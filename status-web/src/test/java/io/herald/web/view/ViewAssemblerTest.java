@@ -1,0 +1,71 @@
+package io.herald.web.view;
+
+import static io.herald.web.support.StatusDocs.component;
+import static io.herald.web.support.StatusDocs.document;
+import static io.herald.web.support.StatusDocs.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.model.HeraldJson;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ViewAssemblerTest {
+    private static final Instant SEEN = Instant.parse("2025-11-26T12:00:00Z");
+
+    private static StatusDocument read(String json) {
+        return HeraldJson.read(json, StatusDocument.class);
+    }
+
+    @Test
+    void shouldShowStatusInWordsAndInThePageTimeZone() {
+        StatusView view = ViewAssembler.assemble(read(document("major", "2025-11-26T10:15:00+01:00", "5-0",
+                service("email", "Email", "partial_outage",
+                        component("imap-pop", "IMAP / POP", "partial_outage", "timeout after 5s"),
+                        component("smtp", "SMTP", "operational", "leftover detail")))), null, null, SEEN);
+
+        assertThat(view.banner()).isEqualTo("Partial outage: Email");
+        assertThat(view.indicator()).isEqualTo("major");
+        assertThat(view.updated()).isEqualTo(new Stamp("2025-11-26T09:15:00Z", "26 Nov 2025, 10:15 CET"));
+        assertThat(view.lastEventId()).isEqualTo("5-0");
+        assertThat(view.stale()).isFalse();
+        assertThat(view.services().get(0).components()).extracting("words", "detail")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Partial outage", "timeout after 5s"),
+                        org.assertj.core.groups.Tuple.tuple("Operational", null));
+    }
+
+    @Test
+    void shouldSayWhenStatusApiStoppedAnswering() {
+        StatusView view = ViewAssembler.assemble(read(document("none", null, null,
+                service("email", "Email", "operational"))), "9-0", Instant.parse("2025-11-26T13:05:00Z"), SEEN);
+
+        assertThat(view.staleNotice())
+                .isEqualTo("Status may be out of date: status service unreachable since 26 Nov 2025, 14:05 CET.");
+        assertThat(view.lastEventId()).isEqualTo("9-0");
+        assertThat(view.updated().iso()).isEqualTo(SEEN.toString());
+    }
+
+    @ParameterizedTest(name = "indicator {0}, worst {1} -> {2}")
+    @CsvSource({
+            "critical, degraded_performance, critical",
+            "none, major_outage, none",
+            "bogus, degraded_performance, minor",
+            ", partial_outage, major",
+            ", under_maintenance, none",
+            ", operational, none"
+    })
+    void shouldTakeIndicatorFromStatusApiAndDeriveOnlyWhenMissing(String indicator, String worst, String expected) {
+        StatusView view = ViewAssembler.assemble(read(document(indicator, null, null,
+                service("email", "Email", worst, component("smtp", "SMTP", worst, null)))), null, null, SEEN);
+        assertThat(view.indicator()).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldRefuseUnknownComponentStatus() {
+        StatusDocument doc = read(document("none", null, null,
+                service("email", "Email", "operational", component("smtp", "SMTP", "on_fire", null))));
+        assertThatThrownBy(() -> ViewAssembler.assemble(doc, null, null, SEEN)).hasMessageContaining("on_fire");
+    }
+}
