@@ -1,0 +1,46 @@
+package io.herald.api.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Answers a public read from a precomputed body: Cache-Control so a CDN may hold it, an ETag, and 304 when the
+ * caller's If-None-Match already names the current tag.
+ */
+@ApplicationScoped
+public class HttpCaching {
+    private final String cacheControl;
+
+    public HttpCaching(HttpConfig config) {
+        this.cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
+    }
+
+    public Response respond(String ifNoneMatch, CachedBody body) {
+        Response.ResponseBuilder builder = matches(ifNoneMatch, body.etag())
+                ? Response.notModified()
+                : Response.ok(body.bytes(), MediaType.APPLICATION_JSON_TYPE);
+        return builder.header(HttpHeaders.ETAG, body.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+    }
+
+    /** If-None-Match may list several tags, may use weak tags (W/), or "*"; all compare weakly (RFC 9110). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

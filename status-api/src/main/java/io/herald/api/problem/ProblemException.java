@@ -1,0 +1,23 @@
+package io.herald.api.problem;
+
+/** Thrown by resources to answer with a problem detail; the message is shown to the caller, so write it for a person. */
+public class ProblemException extends RuntimeException {
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(Problem.of(404, "not-found", "Not found", detail));
+    }
+
+    public static ProblemException badRequest(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(400, slug, title, detail));
+    }
+}

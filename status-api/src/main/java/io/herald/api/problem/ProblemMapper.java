@@ -1,0 +1,72 @@
+package io.herald.api.problem;
+
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become RFC 9457 problem details; no stack trace ever reaches a client. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return respond(Problem.of(404, "not-found", "Not found",
+                "There is nothing at this address. See /q/openapi for the paths this API serves."));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return respond(Problem.of(405, "method-not-allowed", "Method not allowed",
+                "This address does not accept that HTTP method; allowed: "
+                        + String.join(", ", e.getResponse().getAllowedMethods()) + "."));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(ProblemMapper::describe)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return respond(Problem.of(400, "invalid-request", "Invalid request", detail));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.errorf(e, "Request failed with %d", status);
+            return respond(Problem.of(status, "server-error", "Server error",
+                    "The server could not answer this request; it has been logged."));
+        }
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        return respond(Problem.of(status, "http-" + status, type.getReasonPhrase(),
+                "The request was not accepted: " + type.getReasonPhrase().toLowerCase() + "."));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        Log.error("Unexpected error while answering a request", e);
+        return respond(Problem.of(500, "server-error", "Server error",
+                "The server could not answer this request; it has been logged."));
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String name = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        return name + " " + violation.getMessage();
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,21 @@
+package io.herald.api.status;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the in-memory snapshot of the current status stays true to Redis. */
+@ConfigMapping(prefix = "herald.api")
+public interface StatusConfig {
+
+    /**
+     * How often the whole current-status hash is re-read as a safety net against a lost live notice
+     * (env HERALD_API_RESYNC_INTERVAL).
+     */
+    @WithDefault("30s")
+    Duration resyncInterval();
+
+    /** Wait before subscribing again after the live subscription broke (env HERALD_API_RECONNECT_DELAY). */
+    @WithDefault("2s")
+    Duration reconnectDelay();
+}

@@ -1,0 +1,143 @@
+package io.herald.api.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.api.catalog.LoadedCatalog;
+import io.herald.api.catalog.PageTime;
+import io.herald.api.http.CachedBody;
+import io.herald.model.ComponentState;
+import io.herald.model.ComponentStatus;
+import io.herald.model.catalog.Catalog;
+import io.herald.model.catalog.ComponentDef;
+import io.herald.model.catalog.ServiceDef;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the catalog plus the components' states into the encoded bodies of the hot endpoints. Runs once per
+ * change, never per request.
+ */
+@ApplicationScoped
+public class StatusRenderer {
+    private final Catalog catalog;
+    private final Instant declaredAt;
+    private final ZoneId zone;
+    private final PageTime time;
+    private final ObjectMapper mapper;
+
+    public StatusRenderer(LoadedCatalog loaded, PageTime time, ObjectMapper mapper) {
+        this.catalog = loaded.catalog();
+        this.declaredAt = loaded.declaredAt();
+        this.zone = time.zone();
+        this.time = time;
+        this.mapper = mapper;
+    }
+
+    public RenderedStatus render(Map<String, ComponentState> states, String lastEventId) {
+        String updatedAt = format(lastUpdate(states));
+        PageIndicator.PageStatus page = PageIndicator.of(catalog.components().values().stream()
+                .map(c -> new PageIndicator.Input(statusOf(states, c.id()), c.critical()))
+                .toList());
+
+        StatuspageV2.Page v2Page = new StatuspageV2.Page(catalog.page().id(), catalog.page().name(),
+                catalog.page().url(), zone.getId(), updatedAt);
+        StatuspageV2.Status v2Status = new StatuspageV2.Status(page.indicator(), page.description());
+        List<StatuspageV2.Component> v2Components = v2Components(states);
+
+        NativeV1.Body v1 = new NativeV1.Body(
+                new NativeV1.Page(catalog.page().id(), catalog.page().name(), catalog.page().url(), zone.getId(),
+                        updatedAt),
+                new NativeV1.Status(page.indicator(), page.description()),
+                v1Services(states),
+                lastEventId);
+
+        return new RenderedStatus(Map.copyOf(states), lastEventId,
+                encode(new StatuspageV2.Summary(v2Page, v2Components, List.of(), List.of(), v2Status)),
+                encode(new StatuspageV2.StatusBody(v2Page, v2Status)),
+                encode(new StatuspageV2.ComponentsBody(v2Page, v2Components)),
+                encode(v1));
+    }
+
+    private List<StatuspageV2.Component> v2Components(Map<String, ComponentState> states) {
+        List<StatuspageV2.Component> out = new ArrayList<>();
+        String pageId = catalog.page().id();
+        String created = format(declaredAt);
+        int position = 1;
+        for (ServiceDef service : catalog.services()) {
+            List<ComponentDef> children = service.components();
+            out.add(new StatuspageV2.Component(service.id(), service.name(), worstOf(states, children), created,
+                    format(latest(states, children)), position++, service.description(), true, null, null, pageId,
+                    true, false, children.stream().map(ComponentDef::id).toList()));
+            for (ComponentDef component : children) {
+                out.add(new StatuspageV2.Component(component.id(), component.name(), statusOf(states, component.id()),
+                        created, format(latest(states, List.of(component))), position++, component.description(),
+                        true, null, service.id(), pageId, false, false, null));
+            }
+        }
+        return out;
+    }
+
+    private List<NativeV1.Service> v1Services(Map<String, ComponentState> states) {
+        List<NativeV1.Service> services = new ArrayList<>();
+        for (ServiceDef service : catalog.services()) {
+            List<NativeV1.Component> components = new ArrayList<>();
+            for (ComponentDef component : service.components()) {
+                ComponentState state = states.get(component.id());
+                ComponentStatus status = statusOf(states, component.id());
+                components.add(state == null
+                        ? new NativeV1.Component(component.id(), component.name(), component.description(), status,
+                                status.words(), null, null, null, null, false)
+                        : new NativeV1.Component(component.id(), component.name(), component.description(), status,
+                                status.words(), format(state.since()), format(state.since()), blankToNull(state.cause()),
+                                blankToNull(state.detail()), true));
+            }
+            ComponentStatus worst = worstOf(states, service.components());
+            services.add(new NativeV1.Service(service.id(), service.name(), service.description(), worst,
+                    worst.words(), components));
+        }
+        return services;
+    }
+
+    private static ComponentStatus statusOf(Map<String, ComponentState> states, String componentId) {
+        ComponentState state = states.get(componentId);
+        return state == null || state.status() == null ? ComponentStatus.OPERATIONAL : state.status();
+    }
+
+    private static ComponentStatus worstOf(Map<String, ComponentState> states, List<ComponentDef> components) {
+        return ComponentStatus.worst(components.stream().map(c -> statusOf(states, c.id())).toList());
+    }
+
+    /** The last change among the given components, or when the catalog was declared if none changed yet. */
+    private Instant latest(Map<String, ComponentState> states, List<ComponentDef> components) {
+        return components.stream()
+                .map(c -> states.get(c.id()))
+                .filter(s -> s != null && s.since() != null)
+                .map(ComponentState::since)
+                .max(Instant::compareTo)
+                .orElse(declaredAt);
+    }
+
+    private Instant lastUpdate(Map<String, ComponentState> states) {
+        return latest(states, List.copyOf(catalog.components().values()));
+    }
+
+    private String format(Instant instant) {
+        return time.format(instant);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private CachedBody encode(Object body) {
+        try {
+            return CachedBody.of(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
+        }
+    }
+}

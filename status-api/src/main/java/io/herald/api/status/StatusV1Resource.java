@@ -1,0 +1,39 @@
+package io.herald.api.status;
+
+import io.herald.api.http.HttpCaching;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Herald's native current status, with causes and details, served from the precomputed snapshot. */
+@Path("/api/v1/status")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Status", description = "Herald's native status API")
+public class StatusV1Resource {
+    private final StatusSnapshot snapshot;
+    private final HttpCaching caching;
+
+    public StatusV1Resource(StatusSnapshot snapshot, HttpCaching caching) {
+        this.snapshot = snapshot;
+        this.caching = caching;
+    }
+
+    @GET
+    @Operation(summary = "The page status, every service and component with its cause and detail, and the id "
+            + "of the last change applied (to resume /api/v1/stream from)")
+    @APIResponse(responseCode = "200", description = "The current status",
+            content = @Content(schema = @Schema(implementation = NativeV1.Body.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().nativeStatus());
+    }
+}

@@ -1,0 +1,59 @@
+package io.herald.api.status;
+
+import io.herald.api.http.HttpCaching;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The Statuspage-compatible v2 reads, served from the precomputed snapshot (no I/O, no encoding per request). */
+@Path("/api/v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statuspage v2", description = "Statuspage-compatible public API")
+public class StatuspageV2Resource {
+    private final StatusSnapshot snapshot;
+    private final HttpCaching caching;
+
+    public StatuspageV2Resource(StatusSnapshot snapshot, HttpCaching caching) {
+        this.snapshot = snapshot;
+        this.caching = caching;
+    }
+
+    @GET
+    @Path("/summary.json")
+    @Operation(summary = "Page, components, open incidents, active maintenance and the page status")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(schema = @Schema(implementation = StatuspageV2.Summary.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response summary(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().summary());
+    }
+
+    @GET
+    @Path("/status.json")
+    @Operation(summary = "The page status: indicator (none, minor, major, critical) and its description")
+    @APIResponse(responseCode = "200", description = "The page status",
+            content = @Content(schema = @Schema(implementation = StatuspageV2.StatusBody.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().status());
+    }
+
+    @GET
+    @Path("/components.json")
+    @Operation(summary = "Every component; services appear as groups listing their components")
+    @APIResponse(responseCode = "200", description = "The components",
+            content = @Content(schema = @Schema(implementation = StatuspageV2.ComponentsBody.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response components(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().components());
+    }
+}

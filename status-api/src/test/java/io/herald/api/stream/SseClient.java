@@ -1,0 +1,103 @@
+package io.herald.api.stream;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A plain HTTP client reading server-sent events line by line, as a browser's EventSource would. */
+final class SseClient implements AutoCloseable {
+    record Event(String id, String name, String data) {
+    }
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
+    private final HttpResponse<Stream<String>> response;
+    private final CompletableFuture<Void> reader;
+
+    private SseClient(HttpResponse<Stream<String>> response) {
+        this.response = response;
+        this.reader = CompletableFuture.runAsync(this::read);
+    }
+
+    static SseClient open(URI uri, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        return new SseClient(response);
+    }
+
+    int status() {
+        return response.statusCode();
+    }
+
+    String header(String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    Event next(Duration timeout) throws InterruptedException {
+        Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (event == null) {
+            throw new AssertionError("no event within " + timeout);
+        }
+        return event;
+    }
+
+    Event poll(Duration timeout) throws InterruptedException {
+        return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    List<String> commentsWithin(Duration timeout) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            String comment = comments.poll(50, TimeUnit.MILLISECONDS);
+            if (comment != null) {
+                seen.add(comment);
+            }
+        }
+        return seen;
+    }
+
+    private void read() {
+        String id = null;
+        String name = null;
+        StringBuilder data = null;
+        for (String line : (Iterable<String>) response.body()::iterator) {
+            if (line.isEmpty()) {
+                if (data != null) {
+                    events.add(new Event(id, name, data.toString()));
+                }
+                id = null;
+                name = null;
+                data = null;
+            } else if (line.startsWith(":")) {
+                comments.add(line.substring(1).trim());
+            } else if (line.startsWith("id:")) {
+                id = line.substring(3).trim();
+            } else if (line.startsWith("event:")) {
+                name = line.substring(6).trim();
+            } else if (line.startsWith("data:")) {
+                String part = line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5);
+                data = data == null ? new StringBuilder(part) : data.append('\n').append(part);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        response.body().close();
+        reader.cancel(true);
+    }
+}
