@@ -12,6 +12,8 @@ import io.herald.model.ComponentStatus;
 import io.herald.model.HeraldJson;
 import io.herald.model.LiveNotice;
 import io.herald.model.RedisKeys;
+import io.herald.model.Signal;
+import io.herald.model.CheckOutcome;
 import io.herald.model.StatusChange;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +147,24 @@ class EvaluatorTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(store.current("webhook-pair"))
                 .extracting(ComponentState::status).isEqualTo(ComponentStatus.DEGRADED_PERFORMANCE));
         assertThat(store.current("webhook-pair").cause()).isEqualTo("pair-b-monitor");
+    }
+
+    @Test
+    void shouldAcknowledgeMalformedSignalsAndKeepEvaluating() {
+        String malformed = redis.stream(String.class).xadd(store.keys().signals(),
+                Map.of("check", "accept-monitor", "outcome", "sideways"));
+        String unknownCheck = redis.stream(String.class).xadd(store.keys().signals(), new Signal("x", "test-monitor",
+                "no-such-check", CheckOutcome.DOWN, null, "?", Instant.now()).toFields());
+        String detail = "after the malformed ones " + UUID.randomUUID();
+
+        post("accept-monitor", "down", detail);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(store.checkState("accept-monitor"))
+                .containsEntry("detail", detail));
+        for (String id : List.of(malformed, unknownCheck)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(redis.execute("XPENDING", store.keys().signals(),
+                    RedisKeys.EVALUATOR_GROUP, id, id, "10").size()).as("entry %s still pending", id).isZero());
+        }
     }
 
     @Test
