@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The browsers' live channel: one event named "view" per view change, the current view first. */
 @Path("/events")
@@ -24,6 +27,8 @@ public class LiveResource {
     @Operation(summary = "Live status for browsers",
             description = "Server-sent events named 'view', each carrying the whole current view as JSON; "
                     + "the current view is sent on connect, so a reconnect (Last-Event-ID) resumes correctly.")
+    @APIResponse(responseCode = "200", description = "text/event-stream of 'view' events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
     public Multi<OutboundSseEvent> events(@Context Sse sse) {
         return broadcaster.subscribe().map(event -> {
             if (event.heartbeat()) {
@@ -31,7 +36,7 @@ public class LiveResource {
             }
             OutboundSseEvent.Builder builder = sse.newEventBuilder()
                     .name(LiveEvent.VIEW)
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    // Already JSON text: sent as is, serialised once for every browser.
                     .data(String.class, event.json());
             if (event.id() != null) {
                 builder.id(event.id());

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The public status page. Serves cached bytes only: no I/O and no rendering per request. */
 @Path("/")
@@ -40,6 +43,10 @@ public class StatusPageResource {
     @Operation(summary = "The status page",
             description = "HTML; 503 with a refreshing placeholder until status-api has answered once. "
                     + "ETag and If-None-Match (304) supported.")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "503", description = "status-api has not answered yet; the page refreshes itself")
     public Response home(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RenderedPage page = homePage.current();
         if (page == null) {

@@ -58,6 +58,13 @@ final class ChangeStream {
         return lastEventId;
     }
 
+    /** A fetched status includes every change up to its id: resume there if the stream has no id yet. */
+    void resumeFromIfUnset(String eventId) {
+        if (lastEventId == null && eventId != null && !eventId.isBlank()) {
+            lastEventId = eventId;
+        }
+    }
+
     private void connect() {
         timer = -1;
         long attempt = ++generation;

@@ -126,6 +126,7 @@ public class StatusViewService implements ChangeStream.Listener {
         if (!fetched.equals(document)) {
             documentSeenAt = clock.instant();
         }
+        stream.resumeFromIfUnset(fetched.lastEventId());
         StatusDocument previous = document;
         Instant previousUnreachable = unreachableSince;
         document = fetched;
