@@ -1,6 +1,7 @@
 package io.herald.api.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -23,7 +24,7 @@ public class SnapshotReadiness implements HealthCheck {
                 .status(snapshot.loaded() && feed.subscribed())
                 .withData("loaded", snapshot.loaded())
                 .withData("live-subscription", feed.subscribed())
-                .withData("last-event-id", String.valueOf(snapshot.current().lastEventId()))
+                .withData("last-event-id", Objects.requireNonNullElse(snapshot.current().lastEventId(), "none"))
                 .build();
     }
 }

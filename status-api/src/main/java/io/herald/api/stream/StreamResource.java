@@ -68,7 +68,7 @@ public class StreamResource {
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(HeraldJson.write(notice))
                 .build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(config.heartbeat()).every(config.heartbeat())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         // The first comment sends the headers at once, so the client knows the stream is open.
         return Multi.createBy().concatenating().streams(
