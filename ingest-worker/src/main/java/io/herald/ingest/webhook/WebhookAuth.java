@@ -2,6 +2,7 @@ package io.herald.ingest.webhook;
 
 import io.herald.ingest.IngestConfig;
 import io.herald.ingest.problem.ProblemException;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,9 @@ public class WebhookAuth {
                 throw new IllegalStateException("herald.ingest.sources.\"" + source
                         + "\".token-sha256 must be the 64 hex digits of the token's SHA-256");
             }
-            hashes.put(source, HexFormat.of().parseHex(hex));
+            hashes.put(sourceName(source), HexFormat.of().parseHex(hex));
         });
+        Log.infof("Webhook sources accepted: %s", hashes.isEmpty() ? "none configured" : hashes.keySet());
     }
 
     /** Throws a 401 problem unless the Authorization header carries this source's token. */
@@ -48,8 +50,13 @@ public class WebhookAuth {
         }
     }
 
-    public boolean knows(String source) {
-        return hashes.containsKey(source);
+    /**
+     * Source names are lower-case letters, digits and dashes (the catalog enforces it); an environment variable
+     * cannot hold a dash, so HERALD_INGEST_SOURCES__MY_MONITOR__TOKEN_SHA256 arrives as "my.monitor" or
+     * "my_monitor" and means source "my-monitor".
+     */
+    static String sourceName(String configured) {
+        return configured.trim().toLowerCase(java.util.Locale.ROOT).replace('.', '-').replace('_', '-');
     }
 
     private static String bearerToken(String authorization) {
