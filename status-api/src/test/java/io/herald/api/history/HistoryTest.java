@@ -91,6 +91,26 @@ class HistoryTest extends IsolatedTest {
     }
 
     @Test
+    void shouldKeepChangesPendingWhilePostgresRefusesAndStoreThemAfterwards() throws InterruptedException {
+        // PostgreSQL cannot store: the table is out of the way, every insert fails.
+        TestStores.sql("ALTER TABLE " + TABLE + " RENAME TO status_change_away");
+        String id;
+        try {
+            id = evaluator.change("webmail", null, ComponentStatus.PARTIAL_OUTAGE, "webmail-monitor", "while db down");
+            await().atMost(Duration.ofSeconds(5)).until(() -> pendingOfGroup() == 1);
+            Thread.sleep(700);
+            assertThat(pendingOfGroup()).as("not acknowledged while it cannot be stored").isEqualTo(1);
+        } finally {
+            TestStores.sql("ALTER TABLE " + TestStores.SCHEMA + ".status_change_away RENAME TO status_change");
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> rows("stream_id = '" + id + "'") == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pendingOfGroup() == 0);
+        assertThat(TestStores.string("SELECT detail FROM " + TABLE + " WHERE stream_id = '" + id + "'"))
+                .isEqualTo("while db down");
+    }
+
+    @Test
     void shouldAnswer404ProblemForAnUnknownComponent() {
         given().get("/api/v1/components/no-such-thing/history").then()
                 .statusCode(404)
