@@ -11,6 +11,7 @@ import io.herald.model.catalog.ComponentDef;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.redis.datasource.stream.ClaimedMessages;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
@@ -22,6 +23,7 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,7 @@ public class Evaluator {
     private final Map<String, CheckState> checks = new HashMap<>();
     private final Map<String, ComponentStatus> current = new HashMap<>();
     private boolean statesLoaded;
+    private Instant nextClaim = Instant.EPOCH;
     private volatile boolean running;
     private Thread thread;
 
@@ -88,6 +91,7 @@ public class Evaluator {
                 backoff = Duration.ofMillis(250);
                 while (running) {
                     readAndApply(">", true);
+                    claimAbandoned(false);
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -130,6 +134,7 @@ public class Evaluator {
         while (running && readAndApply("0", false) > 0) {
             // Replays this consumer's pending entries (read before a crash or a lost connection, never acked).
         }
+        claimAbandoned(true);
         Log.infof("Evaluator %s reading %s in group %s", consumer, keys.signals(), RedisKeys.EVALUATOR_GROUP);
     }
 
@@ -162,6 +167,30 @@ public class Evaluator {
         streams.xack(keys.signals(), RedisKeys.EVALUATOR_GROUP,
                 batch.stream().map(StreamMessage::id).toArray(String[]::new));
         return batch.size();
+    }
+
+    /**
+     * Takes over entries another consumer read but never acknowledged for longer than claim-idle (a crashed
+     * worker, or this worker before a restart under another name), at most once per claim-idle period.
+     */
+    private void claimAbandoned(boolean now) {
+        if (!now && clock.instant().isBefore(nextClaim)) {
+            return;
+        }
+        nextClaim = clock.instant().plus(config.claimIdle());
+        String cursor = "0-0";
+        do {
+            ClaimedMessages<String, String, String> claimed = streams.xautoclaim(keys.signals(),
+                    RedisKeys.EVALUATOR_GROUP, consumer, config.claimIdle(), cursor, config.batchSize());
+            List<StreamMessage<String, String, String>> batch = claimed.getMessages();
+            if (!batch.isEmpty()) {
+                Log.infof("Evaluator %s took over %d abandoned signals", consumer, batch.size());
+                batch.forEach(this::apply);
+                streams.xack(keys.signals(), RedisKeys.EVALUATOR_GROUP,
+                        batch.stream().map(StreamMessage::id).toArray(String[]::new));
+            }
+            cursor = claimed.getId();
+        } while (running && cursor != null && !"0-0".equals(cursor));
     }
 
     private void apply(StreamMessage<String, String, String> entry) {

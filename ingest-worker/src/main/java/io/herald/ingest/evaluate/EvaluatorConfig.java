@@ -23,6 +23,10 @@ public interface EvaluatorConfig {
     @WithDefault("10s")
     Duration maxBackoff();
 
+    /** How long another consumer's entry stays unacknowledged before this worker takes it over (XAUTOCLAIM). */
+    @WithDefault("60s")
+    Duration claimIdle();
+
     /** Approximate cap on the changes stream (XADD MAXLEN ~). */
     @WithDefault("100000")
     long changesMaxLen();

@@ -168,6 +168,32 @@ class EvaluatorTest {
     }
 
     @Test
+    void shouldTakeOverSignalsAnotherWorkerReadButNeverAcknowledged() {
+        String detail = "left behind by a crashed worker " + UUID.randomUUID();
+        List<String> fields = new java.util.ArrayList<>();
+        new Signal(UUID.randomUUID().toString(), "test-monitor", "accept-monitor", CheckOutcome.DOWN, null, detail,
+                Instant.now()).toFields().forEach((k, v) -> {
+                    fields.add(k);
+                    fields.add(v);
+                });
+        // Appended and delivered to "crashed-worker" in one step, so the running evaluator never reads it itself.
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "local id = redis.call('XADD', KEYS[1], '*', unpack(ARGV)) "
+                        + "redis.call('XREADGROUP', 'GROUP', 'evaluator', 'crashed-worker', 'COUNT', '10000', 'STREAMS', KEYS[1], '>') "
+                        + "return id",
+                "1", store.keys().signals()));
+        args.addAll(fields);
+        String id = redis.execute("EVAL", args.toArray(String[]::new)).toString();
+        assertThat(redis.execute("XPENDING", store.keys().signals(), RedisKeys.EVALUATOR_GROUP, id, id, "10")
+                .get(0).get(1).toString()).isEqualTo("crashed-worker");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(store.checkState("accept-monitor"))
+                .containsEntry("detail", detail));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(redis.execute("XPENDING", store.keys().signals(),
+                RedisKeys.EVALUATOR_GROUP, id, id, "10").size()).isZero());
+    }
+
+    @Test
     void shouldWriteAndPublishAChangeOnlyOnceWhenItIsReplayed() {
         String component = "cas-" + UUID.randomUUID();
         ComponentEvaluation outage = new ComponentEvaluation(ComponentStatus.MAJOR_OUTAGE, "x", "down");
