@@ -61,8 +61,4 @@ public class LiveBroadcaster {
             }
         });
     }
-
-    int browsers() {
-        return browsers.size();
-    }
 }

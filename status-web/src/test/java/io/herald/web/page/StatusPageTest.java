@@ -131,6 +131,28 @@ class StatusPageTest {
     }
 
     @Test
+    void shouldServeManyBrowsersFromOneUpstreamStream() throws Exception {
+        try (SseRecorder one = new SseRecorder(events); SseRecorder two = new SseRecorder(events);
+                SseRecorder three = new SseRecorder(events)) {
+            String id = nextId();
+            api.status(document("minor", "2025-11-26T10:45:00Z", id,
+                    service("email", "Email", "degraded_performance",
+                            component("smtp-submission", "SMTP submission", "degraded_performance", null),
+                            component("imap-pop", "IMAP / POP", "operational", null)),
+                    service("activesync", "ActiveSync", "operational",
+                            component("activesync-endpoints", "ActiveSync endpoints", "operational", null))));
+            api.pushChange(id, "smtp-submission", "operational", "degraded_performance");
+            for (SseRecorder browser : new SseRecorder[] {one, two, three}) {
+                Eventually.within(SETTLE, () -> assertThat(browser.events()).anySatisfy(event -> {
+                    assertThat(event.id()).isEqualTo(id);
+                    assertThat(event.data()).contains("\"banner\":\"Degraded performance: Email\"");
+                }));
+            }
+            assertThat(api.openStreams()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldKeepLastStateMarkedStaleWhileStatusApiIsDown() {
         String id = nextId();
         api.status(document("minor", "2025-11-26T11:00:00Z", id,
