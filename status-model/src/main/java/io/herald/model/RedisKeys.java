@@ -50,8 +50,11 @@ public final class RedisKeys {
         return prefix + "live";
     }
 
-    /** Marker key that a webhook delivery with this de-duplication id was already accepted. */
+    /**
+     * Marker key that a webhook delivery with this de-duplication id was already accepted. It shares the
+     * {@code {status}} hash tag because it is set in the same script that appends to the signals stream.
+     */
     public String dedupe(String source, String id) {
-        return prefix + "dedupe:" + source + ":" + id;
+        return prefix + "{status}:dedupe:" + source + ":" + id;
     }
 }
