@@ -27,7 +27,8 @@ fi
 pids=()
 cleanup() {
   [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
-  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  # TERM, not INT: a background job started by a script ignores SIGINT.
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT

@@ -1,6 +1,7 @@
 package io.herald.api.status;
 
 import io.herald.api.http.HttpCaching;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Statuspage-compatible v2 reads, served from the precomputed snapshot (no I/O, no encoding per request). */
+// Precomputed bytes only: answer on the event loop, no hop to a worker thread.
+@NonBlocking
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statuspage v2", description = "Statuspage-compatible public API")
