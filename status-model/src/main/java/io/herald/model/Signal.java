@@ -15,9 +15,17 @@ import java.util.Map;
  * @param latencyMs measured latency in milliseconds, or null when not measured
  * @param detail    why, in words a person understands ("HTTP 503 from https://...")
  * @param observedAt when it was observed
+ * @param location   the probe location that observed it (a worker's configured location name), or null for
+ *                   signals that have no location (webhooks, upstream pulls)
  */
 public record Signal(String id, String source, String check, CheckOutcome outcome, Long latencyMs, String detail,
-        Instant observedAt) {
+        Instant observedAt, String location) {
+
+    /** A signal without a probe location (webhooks, upstream pulls). */
+    public Signal(String id, String source, String check, CheckOutcome outcome, Long latencyMs, String detail,
+            Instant observedAt) {
+        this(id, source, check, outcome, latencyMs, detail, observedAt, null);
+    }
 
     public Map<String, String> toFields() {
         Map<String, String> fields = new HashMap<>();
@@ -30,6 +38,9 @@ public record Signal(String id, String source, String check, CheckOutcome outcom
         }
         fields.put("detail", detail == null ? "" : detail);
         fields.put("observed_at", observedAt.toString());
+        if (location != null) {
+            fields.put("location", location);
+        }
         return fields;
     }
 
@@ -43,7 +54,8 @@ public record Signal(String id, String source, String check, CheckOutcome outcom
                 CheckOutcome.fromWire(required(fields, "outcome")),
                 latency == null || latency.isEmpty() ? null : Long.parseLong(latency),
                 fields.getOrDefault("detail", ""),
-                Instant.parse(required(fields, "observed_at")));
+                Instant.parse(required(fields, "observed_at")),
+                fields.get("location"));
     }
 
     private static String required(Map<String, String> fields, String name) {
