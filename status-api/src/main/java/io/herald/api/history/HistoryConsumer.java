@@ -1,5 +1,6 @@
 package io.herald.api.history;
 
+import io.herald.api.uptime.UptimeChanges;
 import io.herald.model.HeraldJson;
 import io.herald.model.RedisKeys;
 import io.herald.model.StatusChange;
@@ -33,13 +34,15 @@ public class HistoryConsumer {
     private final HistoryConfig config;
     private final RecordStatusChange recorder;
     private final Vertx vertx;
+    private final UptimeChanges uptimeChanges;
     private final ReactiveStreamCommands<String, String, String> streams;
     private volatile boolean stopping;
     private volatile boolean groupReady;
     private volatile boolean readingPending = true;
 
     public HistoryConsumer(ReactiveRedisDataSource redis, RedisKeys keys, HistoryConfig config,
-            RecordStatusChange recorder, Vertx vertx) {
+            RecordStatusChange recorder, Vertx vertx, UptimeChanges uptimeChanges) {
+        this.uptimeChanges = uptimeChanges;
         this.keys = keys;
         this.config = config;
         this.recorder = recorder;
@@ -121,6 +124,8 @@ public class HistoryConsumer {
         return onSafeContext(() -> recorder.record(entry.id(), change)).flatMap(stored -> {
             if (!stored) {
                 Log.debugf("Change %s was already recorded", entry.id());
+            } else {
+                uptimeChanges.changed();
             }
             return ack(entry.id());
         });

@@ -11,6 +11,10 @@ import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.ComponentDef;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -53,7 +57,7 @@ public class HistoryResource {
     @APIResponse(responseCode = "200", description = "The changes",
             content = @Content(schema = @Schema(implementation = ComponentHistory.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    @APIResponse(responseCode = "400", description = "The limit is not a number in the accepted range",
+    @APIResponse(responseCode = "400", description = "The limit is not a number in the accepted range, or from/to is not a time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No component has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -61,16 +65,42 @@ public class HistoryResource {
             @Parameter(description = "The component id, as in the catalog") @PathParam("id") String id,
             @Parameter(description = "How many changes to return (1 to the configured maximum, default 50)")
             @QueryParam("limit") String limit,
+            @Parameter(description = "Only changes at or after this time: ISO 8601 with offset, or a date "
+                    + "(local midnight in the page's time zone)", example = "2026-11-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Only changes before this time: ISO 8601 with offset, or a date",
+                    example = "2026-11-26T12:00:00+01:00")
+            @QueryParam("to") String to,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ComponentDef component = catalog.component(id).orElseThrow(() -> ProblemException.notFound(
                 "There is no component '" + id + "' on this page. The ids are listed by /api/v2/components.json."));
         int count = parseLimit(limit);
-        return repository.newestFirst(component.id(), count)
+        Instant fromAt = parseTime("from", from);
+        Instant toAt = parseTime("to", to);
+        if (fromAt != null && toAt != null && !toAt.isAfter(fromAt)) {
+            throw ProblemException.badRequest("bad-range", "Bad range",
+                    "The field 'to' (" + to + ") must be after the field 'from' (" + from + ").");
+        }
+        return repository.newestFirst(component.id(), fromAt, toAt, count)
                 .map(rows -> new ComponentHistory(component.id(), component.name(), rows.stream()
                         .map(row -> new HistoryEntry(row.streamId, row.fromStatus, row.toStatus,
                                 time.format(row.changedAt), row.cause, row.detail, time.format(row.recordedAt)))
                         .toList()))
                 .map(body -> caching.respond(ifNoneMatch, encode(body)));
+    }
+
+    private Instant parseTime(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(time.zone()).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("bad-" + field, "Bad " + field, "The field '" + field + "' ('" + value
+                    + "') is not an ISO 8601 time with offset (2026-11-26T09:00:00+01:00) or a date (2026-11-26).");
+        }
     }
 
     private int parseLimit(String limit) {

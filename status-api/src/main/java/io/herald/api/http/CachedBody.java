@@ -15,6 +15,15 @@ public record CachedBody(byte[] bytes, String etag) {
         return new CachedBody(bytes, etagOf(bytes));
     }
 
+    /** Encodes a body as JSON once. */
+    public static CachedBody json(com.fasterxml.jackson.databind.ObjectMapper mapper, Object body) {
+        try {
+            return of(mapper.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
+        }
+    }
+
     public String text() {
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -35,7 +35,13 @@ public final class EvaluatorWrites {
 
     /** Moves a component to a status; returns the changes-stream entry id. */
     public String change(String component, ComponentStatus from, ComponentStatus to, String cause, String detail) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return change(component, from, to, cause, detail, Instant.now());
+    }
+
+    /** Moves a component to a status as decided at a given time (to lay down history in the past). */
+    public String change(String component, ComponentStatus from, ComponentStatus to, String cause, String detail,
+            Instant decidedAt) {
+        Instant at = decidedAt.truncatedTo(ChronoUnit.MILLIS);
         StatusChange change = new StatusChange(component, from, to, at, cause, detail);
         ComponentState state = new ComponentState(component, to, at, cause, detail);
         Response id = redis.execute("EVAL", SCRIPT, "2", keys.currentStatus(), keys.changes(), component,

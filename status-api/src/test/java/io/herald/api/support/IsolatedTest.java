@@ -28,7 +28,7 @@ public abstract class IsolatedTest {
     @BeforeAll
     void cleanStores() {
         TestStores.deleteRedisKeys();
-        TestStores.sql("TRUNCATE " + TestStores.SCHEMA + ".status_change");
+        TestStores.truncateAll();
         feed.resync().await().atMost(Duration.ofSeconds(5));
         evaluator = new EvaluatorWrites(redis);
     }

@@ -29,6 +29,13 @@ public final class TestStores {
         }
     }
 
+    /** Empties every table the application writes (not Flyway's history). */
+    public static void truncateAll() {
+        sql("DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '" + SCHEMA
+                + "' AND tablename <> 'flyway_schema_history' LOOP EXECUTE 'TRUNCATE " + SCHEMA
+                + ".' || quote_ident(t) || ' RESTART IDENTITY CASCADE'; END LOOP; END $$");
+    }
+
     public static long count(String query) {
         try (Connection connection = DriverManager.getConnection(JDBC_URL, "postgres", "");
                 Statement sql = connection.createStatement();
