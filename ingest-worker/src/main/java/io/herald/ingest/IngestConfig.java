@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** How signals come in: webhook sources and their tokens, body limits, and how much of the signals stream to keep. */
 @ConfigMapping(prefix = "herald.ingest")
@@ -25,9 +27,46 @@ public interface IngestConfig {
     @WithDefault("24h")
     Duration dedupeTtl();
 
+    /** One sender: how its body reads, how it proves it is genuine, and which of its subjects are which checks. */
     interface Source {
-        /** Lower-case hex SHA-256 of the source's bearer token; the token itself is never configured. */
+        /** generic, alertmanager, grafana, uptime-kuma, pagerduty, standard-webhooks, pingdom or azure-monitor. */
+        @WithDefault("generic")
+        String format();
+
+        /** bearer, basic or hmac (the format's own signature); by default bearer, or basic when only basic-sha256 is set. */
+        Optional<String> auth();
+
+        /** Lower-case hex SHA-256 of the bearer token; the token itself is never configured. */
         @WithName("token-sha256")
-        String tokenSha256();
+        Optional<String> tokenSha256();
+
+        /** Hex SHA-256 of "user:password" for basic auth. */
+        @WithName("basic-sha256")
+        Optional<String> basicSha256();
+
+        /** The HMAC secret; it must be held as is to compute signatures, so keep it in the environment. */
+        Optional<String> secret();
+
+        /** Several HMAC secrets accepted at once, while the sender rotates them. */
+        Optional<List<String>> secrets();
+
+        /** Alertmanager and Grafana: the alert label naming the subject (default herald_check, then alertname). */
+        @WithName("subject-label")
+        Optional<String> subjectLabel();
+
+        /** Grafana: the header carrying the signature (default X-Grafana-Alerting-Signature). */
+        @WithName("signature-header")
+        Optional<String> signatureHeader();
+
+        /** Grafana: the timestamp header configured on the contact point, if any. */
+        @WithName("timestamp-header")
+        Optional<String> timestampHeader();
+
+        /** The sender's subject (label value, monitor or service name) mapped to a catalog check id. */
+        Map<String, String> checks();
+
+        /** How far a signed timestamp may be from now, either way. */
+        @WithDefault("5m")
+        Duration tolerance();
     }
 }

@@ -3,7 +3,6 @@ package io.herald.ingest.webhook;
 import io.herald.ingest.IngestConfig;
 import io.herald.ingest.problem.Problem;
 import io.herald.ingest.problem.ProblemException;
-import io.herald.ingest.signal.SignalLog;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -12,10 +11,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,21 +28,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The generic JSON webhook: a monitor reports one check's status; 202 only once the signal is in Redis. */
+/**
+ * Deliveries from monitors: the source's auth is checked on the raw bytes, its format reads the body, and the
+ * answer is 202 only once every signal is in Redis.
+ */
 @Path("/ingest/{source}")
 @Tag(name = "Webhooks", description = "Signals pushed by monitors")
 @SecurityScheme(securitySchemeName = "sourceToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The token configured (as its SHA-256) for the source in the path")
 public class WebhookResource {
-    private final WebhookAuth auth;
-    private final WebhookParser parser;
-    private final SignalLog signals;
+    private final WebhookSources sources;
+    private final WebhookService service;
     private final IngestConfig config;
 
-    public WebhookResource(WebhookAuth auth, WebhookParser parser, SignalLog signals, IngestConfig config) {
-        this.auth = auth;
-        this.parser = parser;
-        this.signals = signals;
+    public WebhookResource(WebhookSources sources, WebhookService service, IngestConfig config) {
+        this.sources = sources;
+        this.service = service;
         this.config = config;
     }
 
@@ -49,9 +51,11 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "sourceToken")
-    @Operation(summary = "Report a check's status",
-            description = "Appends one signal for a webhook check of this source. A repeated 'id' is acknowledged "
-                    + "with duplicate=true and not recorded again.")
+    @Operation(summary = "Report checks' status",
+            description = "Reads the body in the source's format (generic JSON below, or Alertmanager, Grafana, "
+                    + "Uptime Kuma, PagerDuty v3, Standard Webhooks, Pingdom, Azure Monitor) and appends one signal "
+                    + "per observation whose subject maps to a check of this source; others are listed as ignored. "
+                    + "A repeated de-duplication key is acknowledged with duplicate=true and not recorded again.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WebhookSignal.class)))
     @APIResponse(responseCode = "202", description = "Recorded (or already recorded)",
@@ -59,37 +63,47 @@ public class WebhookResource {
                     schema = @Schema(implementation = WebhookAccepted.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or wrong token, or unknown source",
+    @APIResponse(responseCode = "401", description = "Missing or wrong token or signature, or unknown source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than herald.ingest.max-body-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field is missing or wrong; 'field' names it",
+    @APIResponse(responseCode = "422", description = "A field is missing or wrong; 'field' names it (a JSON pointer, "
+            + "or header:<name>)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The signal store (Redis) is unreachable; retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ingest(
             @Parameter(description = "The monitor's source name, as configured") @PathParam("source") String source,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpHeaders httpHeaders,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {
-        auth.authorize(source, authorization);
+        byte[] raw = body == null ? new byte[0] : body;
+        Map<String, String> headers = headers(httpHeaders);
+        WebhookSource configured = sources.authorize(source, raw, headers);
         if (!isJson(contentType)) {
             throw new ProblemException(415, "Send the body as application/json"
                     + (contentType == null ? "." : ", not " + contentType + "."));
         }
-        if (body != null && body.length > config.maxBodyBytes()) {
-            throw new ProblemException(413, "The body has " + body.length + " bytes; the limit is "
+        if (raw.length > config.maxBodyBytes()) {
+            throw new ProblemException(413, "The body has " + raw.length + " bytes; the limit is "
                     + config.maxBodyBytes() + ".");
         }
-        WebhookParser.Parsed parsed = parser.parse(source, body == null ? new byte[0] : body);
-        Uni<SignalLog.Appended> appended = parsed.hasId()
-                ? signals.appendOnce(parsed.signal())
-                : signals.append(parsed.signal()).map(id -> new SignalLog.Appended(id, false));
-        return appended
-                .map(a -> Response.accepted(new WebhookAccepted(true, a.entryId(), a.duplicate())).build())
+        WebhookService.Mapped mapped = service.read(configured, raw, headers);
+        return service.record(mapped)
+                .map(accepted -> Response.accepted(accepted).build())
                 .onFailure().transform(WebhookResource::storeUnavailable);
+    }
+
+    private static Map<String, String> headers(HttpHeaders httpHeaders) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        httpHeaders.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        return headers;
     }
 
     private static boolean isJson(String contentType) {

@@ -11,10 +11,10 @@ public record WebhookSignal(
         @JsonProperty("check") String check,
         @Schema(required = true, enumeration = { "up", "degraded", "down" })
         @JsonProperty("status") String status,
-        @Schema(description = "Why, in words a person understands", maxLength = WebhookParser.MAX_DETAIL)
+        @Schema(description = "Why, in words a person understands", maxLength = WebhookService.MAX_DETAIL)
         @JsonProperty("detail") String detail,
         @Schema(description = "De-duplication id: a repeated id is acknowledged and not recorded again",
-                maxLength = WebhookParser.MAX_ID)
+                maxLength = WebhookService.MAX_KEY)
         @JsonProperty("id") String id,
         @Schema(description = "Measured latency in milliseconds", minimum = "0")
         @JsonProperty("latency_ms") Long latencyMs,

@@ -21,6 +21,12 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     public static final String PREFIX = "herald-test-ingest:";
     public static final String TOKEN = "test-token-for-the-monitor";
     public static final String OTHER_TOKEN = "another-token-for-another-monitor";
+    public static final String SENDER_TOKEN = "token-shared-by-the-unsigned-senders";
+    public static final String SENDER_USER_PASSWORD = "pingdom:basic-password-for-pingdom";
+    public static final String GRAFANA_SECRET = "grafana-contact-point-secret";
+    public static final String PAGERDUTY_SECRET = "pagerduty-current-secret";
+    public static final String PAGERDUTY_OLD_SECRET = "pagerduty-secret-being-rotated-out";
+    public static final String STANDARD_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     private Vertx vertx;
 
@@ -53,17 +59,51 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
             String template = Files.readString(Path.of("src/test/resources/test-catalog.yaml"), StandardCharsets.UTF_8);
             Files.writeString(catalog, template.replace("@PROBE_PORT@", Integer.toString(port))
                     .replace("@CLOSED_PORT@", Integer.toString(closedPort())), StandardCharsets.UTF_8);
-            return Map.of(
+            Map<String, String> config = new java.util.HashMap<>(senders());
+            config.putAll(Map.of(
                     "herald.catalog.path", catalog.toString(),
                     "herald.redis.prefix", PREFIX,
                     "herald.test.probe-port", Integer.toString(port),
                     "herald.ingest.sources.\"test-monitor\".token-sha256", Hashes.sha256Hex(TOKEN),
                     "herald.ingest.sources.\"other-monitor\".token-sha256", Hashes.sha256Hex(OTHER_TOKEN),
                     "herald.ingest.max-body-bytes", "4096",
-                    "herald.evaluator.claim-idle", "1s");
+                    "herald.evaluator.claim-idle", "1s"));
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the test environment", e);
         }
+    }
+
+    /** One source per sender format, each mapping the subject its fixture payloads name onto its own check. */
+    private static Map<String, String> senders() {
+        String token = Hashes.sha256Hex(SENDER_TOKEN);
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("herald.ingest.sources.am.format", "alertmanager");
+        config.put("herald.ingest.sources.am.token-sha256", token);
+        config.put("herald.ingest.sources.am.checks.exchange-activesync", "am-activesync");
+        config.put("herald.ingest.sources.grafana.format", "grafana");
+        config.put("herald.ingest.sources.grafana.auth", "hmac");
+        config.put("herald.ingest.sources.grafana.secret", GRAFANA_SECRET);
+        config.put("herald.ingest.sources.grafana.checks.exchange-owa", "grafana-owa");
+        config.put("herald.ingest.sources.kuma.format", "uptime-kuma");
+        config.put("herald.ingest.sources.kuma.token-sha256", token);
+        config.put("herald.ingest.sources.kuma.checks.\"IMAP mail.example.org\"", "kuma-imap");
+        config.put("herald.ingest.sources.pd.format", "pagerduty");
+        config.put("herald.ingest.sources.pd.auth", "hmac");
+        config.put("herald.ingest.sources.pd.secrets", PAGERDUTY_OLD_SECRET + "," + PAGERDUTY_SECRET);
+        config.put("herald.ingest.sources.pd.checks.\"Exchange Online\"", "pd-exchange");
+        config.put("herald.ingest.sources.pd.checks.PSVC123", "pd-exchange");
+        config.put("herald.ingest.sources.signed.format", "standard-webhooks");
+        config.put("herald.ingest.sources.signed.auth", "hmac");
+        config.put("herald.ingest.sources.signed.secret", STANDARD_SECRET);
+        config.put("herald.ingest.sources.signed.checks.exchange-imap", "signed-imap");
+        config.put("herald.ingest.sources.pingdom.format", "pingdom");
+        config.put("herald.ingest.sources.pingdom.basic-sha256", Hashes.sha256Hex(SENDER_USER_PASSWORD));
+        config.put("herald.ingest.sources.pingdom.checks.\"Exchange OWA healthcheck\"", "pingdom-owa");
+        config.put("herald.ingest.sources.azure.format", "azure-monitor");
+        config.put("herald.ingest.sources.azure.token-sha256", token);
+        config.put("herald.ingest.sources.azure.checks.\"Exchange hybrid connector unreachable\"", "azure-hybrid");
+        return config;
     }
 
     /** A port nothing listens on: bound once to learn a free number, then released. */

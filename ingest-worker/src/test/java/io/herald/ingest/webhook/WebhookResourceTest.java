@@ -154,7 +154,7 @@ class WebhookResourceTest {
                 .body(body("no-such-check", "up", null))
                 .when().post("/ingest/test-monitor")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("field", equalTo("check"))
+                .body("field", equalTo("/check"))
                 .body("detail", containsString("no check 'no-such-check'"));
     }
 
@@ -164,7 +164,7 @@ class WebhookResourceTest {
                 .body(body("other-monitor", "up", null))
                 .when().post("/ingest/test-monitor")
                 .then().statusCode(422)
-                .body("field", equalTo("check"))
+                .body("field", equalTo("/check"))
                 .body("detail", containsString("from source 'other-monitor', not from 'test-monitor'"));
     }
 
@@ -174,7 +174,7 @@ class WebhookResourceTest {
                 .body(body("probe-ok-http", "up", null))
                 .when().post("/ingest/test-monitor")
                 .then().statusCode(422)
-                .body("field", equalTo("check"))
+                .body("field", equalTo("/check"))
                 .body("detail", containsString("http probe"));
     }
 
@@ -184,13 +184,13 @@ class WebhookResourceTest {
                 .body(body("accept-monitor", "sideways", null))
                 .when().post("/ingest/test-monitor")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("field", equalTo("status"))
-                .body("detail", containsString("'sideways' is not a status"));
+                .body("field", equalTo("/status"))
+                .body("detail", containsString("got 'sideways'"));
         given().header("Authorization", AUTH).contentType("application/json")
                 .body("{\"check\":\"accept-monitor\"}")
                 .when().post("/ingest/test-monitor")
                 .then().statusCode(422)
-                .body("field", equalTo("status"))
+                .body("field", equalTo("/status"))
                 .body("detail", containsString("required"));
     }
 
@@ -199,11 +199,11 @@ class WebhookResourceTest {
         given().header("Authorization", AUTH).contentType("application/json")
                 .body("{\"check\":\"accept-monitor\",\"status\":\"up\",\"latency_ms\":-5}")
                 .when().post("/ingest/test-monitor")
-                .then().statusCode(422).body("field", equalTo("latency_ms"));
+                .then().statusCode(422).body("field", equalTo("/latency_ms"));
         given().header("Authorization", AUTH).contentType("application/json")
                 .body("{\"check\":\"accept-monitor\",\"status\":\"up\",\"observed_at\":\"yesterday\"}")
                 .when().post("/ingest/test-monitor")
-                .then().statusCode(422).body("field", equalTo("observed_at"));
+                .then().statusCode(422).body("field", equalTo("/observed_at"));
     }
 
     @Test
