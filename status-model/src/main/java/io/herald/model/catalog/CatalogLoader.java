@@ -146,52 +146,276 @@ public final class CatalogLoader {
         return new ComponentDef(id, name, description, serviceId, position, critical, checks);
     }
 
+    private static final Set<String> COMMON = Set.of("id", "name", "type", "interval", "timeout", "failures_to_down",
+            "successes_to_up", "latency_limit", "quorum");
+    private static final Set<String> TRUST = Set.of("trust", "trust_password");
+    private static final Map<CheckType, Set<String>> OPTIONS = Map.ofEntries(
+            Map.entry(CheckType.HTTP, union(TRUST, "url", "method", "expect_status", "body_contains", "headers",
+                    "follow_redirects", "max_redirects", "json_path", "json_expect", "cert_expiry_days")),
+            Map.entry(CheckType.TCP, Set.of("host", "port")),
+            Map.entry(CheckType.TLS, union(TRUST, "host", "port", "server_name", "cert_expiry_days")),
+            Map.entry(CheckType.DNS, Set.of("resolver", "port", "name", "record_type", "expect")),
+            Map.entry(CheckType.SMTP, union(TRUST, "host", "port", "security", "helo", "auth_mechanism", "user",
+                    "password")),
+            Map.entry(CheckType.IMAP, union(TRUST, "host", "port", "security")),
+            Map.entry(CheckType.POP3, union(TRUST, "host", "port", "security")),
+            Map.entry(CheckType.ACTIVESYNC, union(TRUST, "url", "mode", "health_page", "user", "password")),
+            Map.entry(CheckType.STATUSPAGE, Set.of("url", "component")),
+            Map.entry(CheckType.GRAPH, Set.of("token_url", "graph_url", "client_id", "client_secret", "scope",
+                    "service")),
+            Map.entry(CheckType.WEBHOOK, Set.of("source")));
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.:-]{0,252})");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern JSON_PATH = Pattern.compile("[A-Za-z0-9_@$-]+(\\[\\d+])*(\\.[A-Za-z0-9_@$-]+(\\[\\d+])*)*");
+
+    private static Set<String> union(Set<String> base, String... more) {
+        Set<String> all = new HashSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
+
     private CheckDef check(Node node, String where, String componentId, Set<String> ids) {
-        Map<String, Node> fields = mapping(node, where, Set.of("id", "name", "type", "interval", "timeout", "url",
-                "method", "expect_status", "body_contains", "source", "failures_to_down", "successes_to_up",
-                "latency_limit"));
+        if (!(node instanceof MappingNode)) {
+            throw error(node, where, "expected a mapping of keys to values");
+        }
+        Map<String, Node> all = mapping(node, where, null);
+        String typeText = text(all, "type", node, where, true);
+        CheckType type = CheckType.parse(typeText).orElseThrow(() -> error(all.get("type"), where + ".type",
+                "unknown check type '" + typeText + "' (expected " + CheckType.names() + ")"));
+        Map<String, Node> fields = mapping(node, where, union(COMMON, OPTIONS.get(type).toArray(String[]::new)));
         String id = uniqueId(fields, node, where, ids);
         String name = text(fields, "name", node, where, false);
-        String typeText = text(fields, "type", node, where, true);
-        CheckType type = CheckType.parse(typeText).orElseThrow(() -> error(fields.get("type"), where + ".type",
-                "unknown check type '" + typeText + "' (expected http or webhook)"));
-        Duration interval = duration(fields, "interval", where, Duration.ofSeconds(30));
+        Duration interval = duration(fields, "interval", where,
+                type.kind() == CheckType.Kind.PULL ? Duration.ofMinutes(1) : Duration.ofSeconds(30));
         Duration timeout = duration(fields, "timeout", where, Duration.ofSeconds(10));
         Duration latencyLimit = duration(fields, "latency_limit", where, null);
-        int defaultFailures = type.isProbe() ? 3 : 1;
-        int defaultSuccesses = type.isProbe() ? 2 : 1;
-        int failures = positiveInt(fields, "failures_to_down", where, defaultFailures);
-        int successes = positiveInt(fields, "successes_to_up", where, defaultSuccesses);
+        boolean probe = type.kind() == CheckType.Kind.PROBE;
+        int failures = positiveInt(fields, "failures_to_down", where, probe ? 3 : 1);
+        int successes = positiveInt(fields, "successes_to_up", where, probe ? 2 : 1);
+        int quorum = positiveInt(fields, "quorum", where, 1);
+        if (!probe && fields.containsKey("quorum")) {
+            throw error(fields.get("quorum"), where + ".quorum",
+                    "only probes run from several locations; a " + type.wire() + " check has no quorum");
+        }
+        if (type.isProbe() && timeout.compareTo(interval) > 0) {
+            throw error(fields.get("timeout"), where + ".timeout", "the timeout must not exceed the interval");
+        }
         String url = null;
         String method = null;
         Set<Integer> expect = Set.of();
         String bodyContains = null;
         String source = null;
-        if (type == CheckType.HTTP) {
-            url = text(fields, "url", node, where, true);
-            if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                throw error(fields.get("url"), where + ".url", "'" + url + "' is not an http(s) URL");
+        ProbeSpec spec;
+        switch (type) {
+            case HTTP -> {
+                url = httpUrl(fields, node, where, "url");
+                method = text(fields, "method", node, where, false);
+                method = method == null ? "GET" : method.toUpperCase();
+                if (!Set.of("GET", "HEAD", "OPTIONS", "POST").contains(method)) {
+                    throw error(fields.get("method"), where + ".method",
+                            "'" + method + "' is not a probe method (expected GET, HEAD, OPTIONS or POST)");
+                }
+                expect = statuses(fields, where);
+                bodyContains = text(fields, "body_contains", node, where, false);
+                spec = http(fields, node, where);
             }
-            method = text(fields, "method", node, where, false);
-            method = method == null ? "GET" : method.toUpperCase();
-            if (!Set.of("GET", "HEAD", "OPTIONS", "POST").contains(method)) {
-                throw error(fields.get("method"), where + ".method",
-                        "'" + method + "' is not a probe method (expected GET, HEAD, OPTIONS or POST)");
-            }
-            expect = statuses(fields, where);
-            bodyContains = text(fields, "body_contains", node, where, false);
-            if (timeout.compareTo(interval) > 0) {
-                throw error(fields.get("timeout"), where + ".timeout", "the timeout must not exceed the interval");
-            }
-        } else {
-            source = text(fields, "source", node, where, true);
-            if (!ID.matcher(source).matches()) {
-                throw error(fields.get("source"), where + ".source",
-                        "'" + source + "' is not a source name (lower-case letters, digits and '-')");
+            case TCP -> spec = new ProbeSpec.Endpoint(host(fields, node, where, "host"),
+                    port(fields, where, "port", null, node), null, 0, ProbeSpec.Trust.SYSTEM);
+            case TLS -> spec = new ProbeSpec.Endpoint(host(fields, node, where, "host"),
+                    port(fields, where, "port", 443, node), optionalHost(fields, where, "server_name"),
+                    days(fields, where, "cert_expiry_days", 14), trust(fields, where));
+            case DNS -> spec = dns(fields, node, where);
+            case SMTP, IMAP, POP3 -> spec = mail(type, fields, node, where);
+            case ACTIVESYNC -> spec = activeSync(fields, node, where);
+            case STATUSPAGE -> spec = new ProbeSpec.Statuspage(httpUrl(fields, node, where, "url"),
+                    text(fields, "component", node, where, true));
+            case GRAPH -> spec = graph(fields, node, where);
+            default -> {
+                source = text(fields, "source", node, where, true);
+                if (!ID.matcher(source).matches()) {
+                    throw error(fields.get("source"), where + ".source",
+                            "'" + source + "' is not a source name (lower-case letters, digits and '-')");
+                }
+                spec = new ProbeSpec.None();
             }
         }
         return new CheckDef(id, name == null ? id : name, type, componentId, interval, timeout, url, method, expect,
-                bodyContains, source, failures, successes, latencyLimit);
+                bodyContains, source, failures, successes, latencyLimit, quorum, spec);
+    }
+
+    private ProbeSpec.Http http(Map<String, Node> fields, Node node, String where) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Node headersNode = fields.get("headers");
+        if (headersNode != null) {
+            for (Map.Entry<String, Node> header : mapping(headersNode, where + ".headers", null).entrySet()) {
+                if (!HEADER_NAME.matcher(header.getKey()).matches()) {
+                    throw error(header.getValue(), where + ".headers", "'" + header.getKey() + "' is not a header name");
+                }
+                String value = scalar(header.getValue(), where + ".headers." + header.getKey());
+                if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                    throw error(header.getValue(), where + ".headers." + header.getKey(),
+                            "a header value must be one line");
+                }
+                headers.put(header.getKey(), value);
+            }
+        }
+        boolean follow = bool(fields, "follow_redirects", where, true);
+        int maxRedirects = boundedInt(fields, "max_redirects", where, 5, 0, 20);
+        String jsonPath = text(fields, "json_path", node, where, false);
+        if (jsonPath != null && !JSON_PATH.matcher(jsonPath).matches()) {
+            throw error(fields.get("json_path"), where + ".json_path",
+                    "'" + jsonPath + "' is not a dotted path such as status or checks[0].state");
+        }
+        String jsonExpect = text(fields, "json_expect", node, where, false);
+        if (jsonExpect != null && jsonPath == null) {
+            throw error(fields.get("json_expect"), where + ".json_expect", "json_expect needs json_path");
+        }
+        return new ProbeSpec.Http(Map.copyOf(headers), follow, maxRedirects, jsonPath, jsonExpect,
+                days(fields, where, "cert_expiry_days", 0), trust(fields, where));
+    }
+
+    private ProbeSpec.Dns dns(Map<String, Node> fields, Node node, String where) {
+        String type = text(fields, "record_type", node, where, false);
+        type = type == null ? "A" : type.toUpperCase();
+        if (!Set.of("A", "AAAA", "MX", "TXT", "CNAME", "NS").contains(type)) {
+            throw error(fields.get("record_type"), where + ".record_type",
+                    "'" + type + "' is not a record type (A, AAAA, MX, TXT, CNAME or NS)");
+        }
+        return new ProbeSpec.Dns(host(fields, node, where, "resolver"), port(fields, where, "port", 53, node),
+                host(fields, node, where, "name"), type, text(fields, "expect", node, where, false));
+    }
+
+    private ProbeSpec.Mail mail(CheckType type, Map<String, Node> fields, Node node, String where) {
+        String security = text(fields, "security", node, where, false);
+        security = security == null ? "starttls" : security.toLowerCase();
+        if (!Set.of("plain", "starttls", "tls").contains(security)) {
+            throw error(fields.get("security"), where + ".security",
+                    "'" + security + "' is not plain, starttls or tls (implicit TLS)");
+        }
+        boolean implicit = security.equals("tls");
+        int defaultPort = switch (type) {
+            case SMTP -> implicit ? 465 : 587;
+            case IMAP -> implicit ? 993 : 143;
+            default -> implicit ? 995 : 110;
+        };
+        String mechanism = null;
+        String user = null;
+        String password = null;
+        String helo = null;
+        if (type == CheckType.SMTP) {
+            helo = text(fields, "helo", node, where, false);
+            user = text(fields, "user", node, where, false);
+            password = text(fields, "password", node, where, user != null);
+            mechanism = text(fields, "auth_mechanism", node, where, false);
+            mechanism = mechanism == null ? "PLAIN" : mechanism.toUpperCase();
+            if (!Set.of("PLAIN", "LOGIN").contains(mechanism)) {
+                throw error(fields.get("auth_mechanism"), where + ".auth_mechanism",
+                        "'" + mechanism + "' is not PLAIN or LOGIN");
+            }
+            if (password != null && user == null) {
+                throw error(fields.get("password"), where + ".password", "a password needs a user");
+            }
+        }
+        return new ProbeSpec.Mail(host(fields, node, where, "host"), port(fields, where, "port", defaultPort, node),
+                security, trust(fields, where), helo, mechanism, user, password);
+    }
+
+    private ProbeSpec.ActiveSync activeSync(Map<String, Node> fields, Node node, String where) {
+        String url = httpUrl(fields, node, where, "url");
+        String mode = text(fields, "mode", node, where, false);
+        mode = mode == null ? "options" : mode.toLowerCase();
+        if (!Set.of("options", "healthcheck", "autodiscover").contains(mode)) {
+            throw error(fields.get("mode"), where + ".mode", "'" + mode + "' is not options, healthcheck or autodiscover");
+        }
+        String page = text(fields, "health_page", node, where, false);
+        page = page == null ? "activesync" : page.toLowerCase();
+        if (!Set.of("activesync", "owa", "autodiscover", "ews", "mapi").contains(page)) {
+            throw error(fields.get("health_page"), where + ".health_page",
+                    "'" + page + "' is not activesync, owa, autodiscover, ews or mapi");
+        }
+        String user = text(fields, "user", node, where, mode.equals("autodiscover"));
+        String password = text(fields, "password", node, where, false);
+        return new ProbeSpec.ActiveSync(url, mode, page, user, password, trust(fields, where));
+    }
+
+    private ProbeSpec.Graph graph(Map<String, Node> fields, Node node, String where) {
+        String graphUrl = fields.containsKey("graph_url") ? httpUrl(fields, node, where, "graph_url")
+                : "https://graph.microsoft.com";
+        String scope = text(fields, "scope", node, where, false);
+        return new ProbeSpec.Graph(httpUrl(fields, node, where, "token_url"), stripSlash(graphUrl),
+                text(fields, "client_id", node, where, true), text(fields, "client_secret", node, where, true),
+                scope == null ? "https://graph.microsoft.com/.default" : scope, text(fields, "service", node, where, true));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private String httpUrl(Map<String, Node> fields, Node node, String where, String key) {
+        String url = text(fields, key, node, where, true);
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw error(fields.get(key), where + "." + key, "'" + url + "' is not an http(s) URL");
+        }
+        return url;
+    }
+
+    private String host(Map<String, Node> fields, Node node, String where, String key) {
+        String host = text(fields, key, node, where, true);
+        if (!HOST.matcher(host).matches()) {
+            throw error(fields.get(key), where + "." + key, "'" + host + "' is not a host name or address");
+        }
+        return host;
+    }
+
+    private String optionalHost(Map<String, Node> fields, String where, String key) {
+        return fields.containsKey(key) ? host(fields, null, where, key) : null;
+    }
+
+    private int port(Map<String, Node> fields, String where, String key, Integer fallback, Node parent) {
+        if (!fields.containsKey(key) && fallback == null) {
+            throw error(parent, where, "'" + key + "' is missing");
+        }
+        return boundedInt(fields, key, where, fallback == null ? 0 : fallback, 1, 65535);
+    }
+
+    private int days(Map<String, Node> fields, String where, String key, int fallback) {
+        return boundedInt(fields, key, where, fallback, 0, 365);
+    }
+
+    private ProbeSpec.Trust trust(Map<String, Node> fields, String where) {
+        String trust = text(fields, "trust", null, where, false);
+        String password = text(fields, "trust_password", null, where, false);
+        if (trust == null || trust.equals("system")) {
+            if (password != null) {
+                throw error(fields.get("trust_password"), where + ".trust_password", "only a trust store has a password");
+            }
+            return ProbeSpec.Trust.SYSTEM;
+        }
+        if (trust.equals("any")) {
+            return new ProbeSpec.Trust(true, null, null);
+        }
+        if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(trust))) {
+            throw error(fields.get("trust"), where + ".trust",
+                    "'" + trust + "' is not system, any, or a readable trust store file");
+        }
+        return new ProbeSpec.Trust(false, trust, password);
+    }
+
+    private int boundedInt(Map<String, Node> fields, String key, String where, int fallback, int min, int max) {
+        Node node = fields.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        String value = scalar(node, where + "." + key);
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < min || number > max) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw error(node, where + "." + key, "'" + value + "' is not a whole number from " + min + " to " + max);
+        }
     }
 
     private Set<Integer> statuses(Map<String, Node> fields, String where) {
@@ -223,7 +447,7 @@ public final class CatalogLoader {
         Map<String, Node> fields = new LinkedHashMap<>();
         for (NodeTuple tuple : map.getValue()) {
             String key = scalar(tuple.getKeyNode(), where);
-            if (!allowed.contains(key)) {
+            if (allowed != null && !allowed.contains(key)) {
                 throw error(tuple.getKeyNode(), where, "unknown key '" + key + "' (allowed: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }

@@ -20,8 +20,15 @@ import java.util.Set;
  * @param failuresToDown consecutive failed observations before the check is down
  * @param successesToUp  consecutive good observations before a down check is up again
  * @param latencyLimit   latency above which a good observation counts as slow, or null for none
+ * @param quorum         probes: how many probe locations must currently say down before the check is down
+ * @param spec           the type's own options (target, protocol settings, upstream mapping)
  */
 public record CheckDef(String id, String name, CheckType type, String componentId, Duration interval,
         Duration timeout, String url, String method, Set<Integer> expectStatus, String bodyContains, String source,
-        int failuresToDown, int successesToUp, Duration latencyLimit) {
+        int failuresToDown, int successesToUp, Duration latencyLimit, int quorum, ProbeSpec spec) {
+
+    /** The spec as the type's record; the loader guarantees the type matches. */
+    public <T extends ProbeSpec> T spec(Class<T> type) {
+        return type.cast(spec);
+    }
 }
