@@ -44,4 +44,8 @@ public interface WebConfig {
     /** Seconds in the refresh hint of the 503 page and of the no-JavaScript page. */
     @WithDefault("30")
     int pageRefreshSeconds();
+
+    /** Days in the uptime bar of each component. */
+    @WithDefault("90")
+    int uptimeDays();
 }

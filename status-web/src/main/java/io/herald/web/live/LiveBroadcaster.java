@@ -2,6 +2,7 @@ package io.herald.web.live;
 
 import io.herald.model.HeraldJson;
 import io.herald.web.WebConfig;
+import io.herald.web.view.Language;
 import io.herald.web.view.ViewChanged;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +11,8 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,15 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class LiveBroadcaster {
-    private final Set<MultiEmitter<? super LiveEvent>> browsers = ConcurrentHashMap.newKeySet();
+    private final Map<Language, Set<MultiEmitter<? super LiveEvent>>> browsers = new EnumMap<>(Language.class);
     private final Vertx vertx;
     private final WebConfig config;
-    private LiveEvent current;
+    private final Map<Language, LiveEvent> current = new EnumMap<>(Language.class);
     private long heartbeatTimer = -1;
 
     LiveBroadcaster(Vertx vertx, WebConfig config) {
         this.vertx = vertx;
         this.config = config;
+        for (Language language : Language.values()) {
+            browsers.put(language, ConcurrentHashMap.newKeySet());
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -38,27 +44,38 @@ public class LiveBroadcaster {
         if (heartbeatTimer >= 0) {
             vertx.cancelTimer(heartbeatTimer);
         }
-        browsers.forEach(MultiEmitter::complete);
+        browsers.values().forEach(set -> set.forEach(MultiEmitter::complete));
     }
 
     private synchronized void heartbeat() {
-        browsers.forEach(browser -> browser.emit(LiveEvent.HEARTBEAT));
+        browsers.values().forEach(set -> set.forEach(browser -> browser.emit(LiveEvent.HEARTBEAT)));
     }
 
     synchronized void onViewChanged(@Observes ViewChanged changed) {
-        current = new LiveEvent(changed.view().lastEventId(), HeraldJson.write(changed.view()));
-        browsers.forEach(browser -> browser.emit(current));
+        changed.views().forEach((language, view) -> {
+            // Serialised once per language, whatever the number of browsers.
+            LiveEvent event = new LiveEvent(view.lastEventId(), HeraldJson.write(view));
+            current.put(language, event);
+            browsers.get(language).forEach(browser -> browser.emit(event));
+        });
     }
 
-    Multi<LiveEvent> subscribe() {
+    Multi<LiveEvent> subscribe(Language language) {
+        Set<MultiEmitter<? super LiveEvent>> audience = browsers.get(language);
         return Multi.createFrom().emitter(browser -> {
-            browser.onTermination(() -> browsers.remove(browser));
+            browser.onTermination(() -> audience.remove(browser));
             synchronized (this) {
-                if (current != null) {
-                    browser.emit(current);
+                LiveEvent event = current.get(language);
+                if (event != null) {
+                    browser.emit(event);
                 }
-                browsers.add(browser);
+                audience.add(browser);
             }
         });
+    }
+
+    /** Browsers connected now, all languages together. */
+    public int connected() {
+        return browsers.values().stream().mapToInt(Set::size).sum();
     }
 }

@@ -1,9 +1,11 @@
 package io.herald.web.live;
 
+import io.herald.web.view.Language;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The browsers' live channel: one event named "view" per view change, the current view first. */
@@ -29,8 +32,11 @@ public class LiveResource {
                     + "the current view is sent on connect, so a reconnect (Last-Event-ID) resumes correctly.")
     @APIResponse(responseCode = "200", description = "text/event-stream of 'view' events",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
-    public Multi<OutboundSseEvent> events(@Context Sse sse) {
-        return broadcaster.subscribe().map(event -> {
+    public Multi<OutboundSseEvent> events(@Context Sse sse,
+            @Parameter(description = "Language of the words in the view: en (default) or fr")
+            @QueryParam("lang") String lang) {
+        Language language = Language.ofTag(lang);
+        return broadcaster.subscribe(language == null ? Language.EN : language).map(event -> {
             if (event.heartbeat()) {
                 return sse.newEventBuilder().comment("heartbeat").build();
             }

@@ -4,7 +4,11 @@ import io.herald.web.WebConfig;
 import io.herald.web.view.ViewChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.herald.web.view.Language;
+import io.quarkus.qute.TemplateInstance;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Holds the home page rendered for the current view. Rendering happens once per view change, on the
@@ -13,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class HomePage {
     private final WebConfig config;
-    private volatile RenderedPage current;
+    private volatile Map<Language, RenderedPage> current;
     private volatile RenderedPage unavailable;
 
     HomePage(WebConfig config) {
@@ -21,14 +25,20 @@ public class HomePage {
     }
 
     void onViewChanged(@Observes ViewChanged changed) {
-        byte[] html = StatusPageResource.Templates.home(changed.view(), config.pageRefreshSeconds())
-                .render().getBytes(StandardCharsets.UTF_8);
-        current = new RenderedPage(html, EntityTags.of(html));
+        Map<Language, RenderedPage> pages = new EnumMap<>(Language.class);
+        changed.views().forEach((language, view) -> {
+            byte[] html = StatusPageResource.Templates.home(view, config.pageRefreshSeconds())
+                    .setAttribute(TemplateInstance.LOCALE, language.locale())
+                    .render().getBytes(StandardCharsets.UTF_8);
+            pages.put(language, new RenderedPage(html, EntityTags.of(html)));
+        });
+        current = pages;
     }
 
-    /** The page for the current view, or null while there is none yet. */
-    RenderedPage current() {
-        return current;
+    /** The page for the current view in this language, or null while there is none yet. */
+    RenderedPage current(Language language) {
+        Map<Language, RenderedPage> pages = current;
+        return pages == null ? null : pages.get(language);
     }
 
     /** The "not available yet" page; static, so rendered once on first use. */

@@ -9,12 +9,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The public status page. Serves cached bytes only: no I/O and no rendering per request. */
@@ -47,8 +49,10 @@ public class StatusPageResource {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "503", description = "status-api has not answered yet; the page refreshes itself")
-    public Response home(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        RenderedPage page = homePage.current();
+    public Response home(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
+        RenderedPage page = homePage.current(PageLanguage.of(lang, acceptLanguage));
         if (page == null) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .entity(homePage.unavailable().html())
@@ -62,11 +66,13 @@ public class StatusPageResource {
             return Response.notModified()
                     .tag(page.etag().substring(1, page.etag().length() - 1))
                     .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                     .build();
         }
         return Response.ok(page.html(), HTML_UTF8)
                 .header(HttpHeaders.ETAG, page.etag())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .build();
     }
 }

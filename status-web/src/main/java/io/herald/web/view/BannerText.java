@@ -23,6 +23,10 @@ public final class BannerText {
     }
 
     public static String of(List<Affected> services) {
+        return of(services, Wording.ENGLISH);
+    }
+
+    public static String of(List<Affected> services, Wording wording) {
         Map<ComponentStatus, List<String>> byStatus = new EnumMap<>(ComponentStatus.class);
         for (Affected affected : services) {
             if (affected.status() != ComponentStatus.OPERATIONAL) {
@@ -30,11 +34,11 @@ public final class BannerText {
             }
         }
         if (byStatus.isEmpty()) {
-            return ALL_OPERATIONAL;
+            return wording.allOperational();
         }
         return byStatus.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<ComponentStatus, List<String>> e) -> e.getKey().severity()).reversed())
-                .map(e -> e.getKey().words() + ": " + String.join(", ", e.getValue()))
+                .map(e -> String.format(wording.label(), wording.words(e.getKey()), String.join(", ", e.getValue())))
                 .collect(Collectors.joining("; "));
     }
 }

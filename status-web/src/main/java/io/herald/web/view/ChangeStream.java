@@ -106,6 +106,11 @@ final class ChangeStream {
         if (event.id() != null) {
             lastEventId = event.id();
         }
+        if ("incident".equals(event.type()) || "maintenance".equals(event.type())) {
+            // The incident or maintenance is in the status document: re-fetch it rather than patch the view.
+            listener.changed(lastEventId, null);
+            return;
+        }
         if (!"change".equals(event.type()) && !"message".equals(event.type())) {
             Log.debugf("Ignoring upstream event of type %s", event.type());
             return;

@@ -15,11 +15,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 
-/** The two status-api endpoints status-web reads, over one Vert.x HTTP client. */
+/** The status-api endpoints status-web reads, over one Vert.x HTTP client. */
 @ApplicationScoped
 public class StatusApiClient {
     static final String STATUS_PATH = "/api/v1/status";
     static final String STREAM_PATH = "/api/v1/stream";
+    static final String UPTIME_PATH = "/api/v1/uptime/days";
 
     private final HttpClient http;
     private final String base;
@@ -39,9 +40,19 @@ public class StatusApiClient {
     }
 
     public Future<StatusDocument> fetchStatus() {
+        return fetch(STATUS_PATH, StatusDocument.class);
+    }
+
+    /** The 90-day uptime of every component; fails with HTTP 404 while status-api does not serve it. */
+    public Future<UptimeDocument> fetchUptime(int days) {
+        return fetch(UPTIME_PATH + "?days=" + days, UptimeDocument.class);
+    }
+
+    /** GET a JSON document of status-api; any answer but 200 with a readable body fails the future. */
+    public <T> Future<T> fetch(String pathAndQuery, Class<T> type) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(base + STATUS_PATH)
+                .setAbsoluteURI(base + pathAndQuery)
                 .putHeader(HttpHeaders.ACCEPT, "application/json")
                 .setIdleTimeout(config.requestTimeout().toMillis());
         return http.request(options)
@@ -49,11 +60,10 @@ public class StatusApiClient {
                 .compose(response -> response.body().compose(body -> {
                     if (response.statusCode() != 200) {
                         return Future.failedFuture(new UpstreamException(
-                                "GET " + STATUS_PATH + " answered HTTP " + response.statusCode()));
+                                "GET " + pathAndQuery + " answered HTTP " + response.statusCode()));
                     }
                     try {
-                        return Future.succeededFuture(
-                                HeraldJson.read(body.toString(StandardCharsets.UTF_8), StatusDocument.class));
+                        return Future.succeededFuture(HeraldJson.read(body.toString(StandardCharsets.UTF_8), type));
                     } catch (IllegalArgumentException e) {
                         return Future.failedFuture(new UpstreamException(e.getMessage()));
                     }

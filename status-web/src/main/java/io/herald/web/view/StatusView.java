@@ -1,19 +1,25 @@
 package io.herald.web.view;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
- * Everything the home page and the browsers' live stream show, already in words. Two equal views
- * render the same page, so a new view is published only when it differs from the last one.
+ * Everything the home page and the browsers' live stream show, already in words, in one language. Two equal
+ * views render the same page, so a new view is published only when it differs from the last one.
  *
- * @param indicator   none, minor, major or critical, as status-api says
- * @param banner      the overall banner text ({@link BannerText})
- * @param updated     when the status last changed, as far as status-api tells
- * @param lastEventId the id of the last change folded in, null before any
- * @param staleSince  when status-api stopped answering, null while it answers
- * @param staleNotice the sentence shown while stale, null while fresh
+ * @param lang         the language tag the words are in (en, fr)
+ * @param indicator    none, minor, major or critical, as status-api says
+ * @param banner       the overall banner text ({@link BannerText})
+ * @param updated      when the status last changed, as far as status-api tells
+ * @param lastEventId  the id of the last change folded in, null before any
+ * @param staleSince   when status-api stopped answering, null while it answers
+ * @param staleNotice  the sentence shown while stale, null while fresh
+ * @param incidents    unresolved incidents, newest first
+ * @param maintenances upcoming and in-progress maintenance, soonest first
+ * @param uptimeKnown  whether status-api served the 90-day uptime (the bars are shown only then)
  */
 public record StatusView(
+        String lang,
         String pageName,
         String indicator,
         String banner,
@@ -21,7 +27,10 @@ public record StatusView(
         Stamp updated,
         String lastEventId,
         Stamp staleSince,
-        String staleNotice) {
+        String staleNotice,
+        List<IncidentView> incidents,
+        List<IncidentView> maintenances,
+        boolean uptimeKnown) {
 
     public boolean stale() {
         return staleSince != null;
@@ -36,6 +45,7 @@ public record StatusView(
             List<ComponentView> components) {
     }
 
+    /** @param uptime the 90-day bar; not sent to browsers (it changes at most once per change, with a reload-free page it is left as served) */
     public record ComponentView(
             String id,
             String name,
@@ -43,6 +53,50 @@ public record StatusView(
             String status,
             String words,
             Stamp since,
-            String detail) {
+            String detail,
+            @JsonIgnore UptimeView uptime) {
+    }
+
+    /** @param percent the whole window's uptime in words ("99.87 %"), null when unknown */
+    public record UptimeView(String percent, List<DayView> days) {
+    }
+
+    /**
+     * One day of the bar.
+     *
+     * @param status the worst status of the day, "none" when there is no data
+     * @param text   the first line of its description ("26 Nov 2026: 99.85 % uptime")
+     * @param lines  further lines: time in each status other than operational, then its incidents
+     */
+    public record DayView(String date, String status, String text, List<String> lines, List<IncidentRef> incidents) {
+    }
+
+    public record IncidentRef(String id, String name) {
+    }
+
+    /**
+     * An incident or a maintenance (which then has scheduledFor and scheduledUntil).
+     *
+     * @param latest   the newest update, null when there is none
+     * @param duration how long it lasted, in words; null while it goes on
+     */
+    public record IncidentView(
+            String id,
+            String name,
+            String status,
+            String statusWords,
+            String impact,
+            String impactWords,
+            Stamp started,
+            Stamp resolved,
+            Stamp scheduledFor,
+            Stamp scheduledUntil,
+            List<String> components,
+            UpdateView latest,
+            List<UpdateView> updates,
+            String duration) {
+    }
+
+    public record UpdateView(String status, String statusWords, String body, Stamp at, List<String> changes) {
     }
 }

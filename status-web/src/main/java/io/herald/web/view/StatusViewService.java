@@ -6,12 +6,16 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Keeps the status view: fetches /api/v1/status at start, after each change on the stream, after each
@@ -27,13 +31,14 @@ public class StatusViewService implements ChangeStream.Listener {
     private final Event<ViewChanged> viewChanged;
     private final Clock clock = Clock.systemUTC();
 
-    private volatile StatusView current;
+    private volatile Map<Language, StatusView> current;
     private volatile boolean streamOpen;
 
     private Context context;
     private ChangeStream stream;
     private long refreshTimer = -1;
     private StatusDocument document;
+    private UptimeDocument uptime;
     private Instant documentSeenAt;
     private Instant unreachableSince;
     private boolean refreshing;
@@ -70,9 +75,14 @@ public class StatusViewService implements ChangeStream.Listener {
         }
     }
 
-    /** The view to show, or null while status-api has never answered. */
+    /** The view to show, in English, or null while status-api has never answered. */
     public StatusView current() {
-        return current;
+        return current(Language.EN);
+    }
+
+    public StatusView current(Language language) {
+        Map<Language, StatusView> views = current;
+        return views == null ? null : views.get(language);
     }
 
     public boolean streamOpen() {
@@ -105,12 +115,20 @@ public class StatusViewService implements ChangeStream.Listener {
             return;
         }
         refreshing = true;
-        client.fetchStatus().onComplete(result -> {
+        Future<StatusDocument> status = client.fetchStatus();
+        Future<UptimeDocument> days = client.fetchUptime(config.uptimeDays());
+        Future.join(status, days).onComplete(done -> {
             refreshing = false;
-            if (result.succeeded()) {
-                fetched(result.result());
+            if (days.succeeded()) {
+                uptime = days.result();
             } else {
-                unreachable(result.cause());
+                // Older status-api, or a hiccup: the bars keep their last figures (or stay hidden).
+                Log.debugf("No uptime from status-api: %s", days.cause().getMessage());
+            }
+            if (status.succeeded()) {
+                fetched(status.result());
+            } else {
+                unreachable(status.cause());
             }
             if (refreshAgain) {
                 refreshAgain = false;
@@ -154,20 +172,22 @@ public class StatusViewService implements ChangeStream.Listener {
         if (document == null) {
             return true;
         }
-        StatusView view;
+        Map<Language, StatusView> views = new EnumMap<>(Language.class);
         try {
-            view = ViewAssembler.assemble(document, stream == null ? null : stream.lastEventId(), unreachableSince,
-                    documentSeenAt);
+            for (Language language : Language.values()) {
+                views.put(language, ViewAssembler.assemble(document, uptime,
+                        stream == null ? null : stream.lastEventId(), unreachableSince, documentSeenAt, language));
+            }
         } catch (IllegalArgumentException e) {
             Log.warnf("status-api sent a status document Herald cannot show: %s", e.getMessage());
             return false;
         }
-        if (view.equals(current)) {
+        if (views.equals(current)) {
             return true;
         }
-        current = view;
+        current = Collections.unmodifiableMap(views);
         try {
-            viewChanged.fire(new ViewChanged(view));
+            viewChanged.fire(new ViewChanged(current));
         } catch (RuntimeException e) {
             Log.errorf(e, "A view observer failed");
         }

@@ -8,18 +8,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /** Turns status-api's document into the view the page shows; a pure function of its inputs. */
 public final class ViewAssembler {
     private static final Set<String> INDICATORS = Set.of("none", "minor", "major", "critical");
-    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
     private ViewAssembler() {
     }
@@ -32,6 +29,15 @@ public final class ViewAssembler {
      */
     public static StatusView assemble(StatusDocument doc, String streamEventId, Instant unreachableSince,
             Instant fallbackUpdated) {
+        return assemble(doc, null, streamEventId, unreachableSince, fallbackUpdated, Language.EN);
+    }
+
+    /**
+     * @param uptime the 90-day uptime, or null while status-api has not served it
+     */
+    public static StatusView assemble(StatusDocument doc, UptimeDocument uptime, String streamEventId,
+            Instant unreachableSince, Instant fallbackUpdated, Language language) {
+        Wording words = language.wording();
         if (doc.services() == null) {
             throw new IllegalArgumentException("status document has no services list");
         }
@@ -54,9 +60,10 @@ public final class ViewAssembler {
                         textOr(component.name(), component.id()),
                         blankToNull(component.description()),
                         status.wire(),
-                        status.words(),
-                        stamp(since, zone),
-                        status == ComponentStatus.OPERATIONAL ? null : blankToNull(component.detail())));
+                        words.words(status),
+                        stamp(since, zone, words),
+                        status == ComponentStatus.OPERATIONAL ? null : blankToNull(component.detail()),
+                        UptimeBar.of(uptime, component.id(), words)));
             }
             ComponentStatus status = ComponentStatus.parse(service.status())
                     .orElseGet(() -> ComponentStatus.worst(componentStatuses));
@@ -64,25 +71,32 @@ public final class ViewAssembler {
             String name = textOr(service.name(), service.id());
             affected.add(new BannerText.Affected(name, status));
             services.add(new ServiceView(require(service.id(), "service id"), name,
-                    blankToNull(service.description()), status.wire(), status.words(), List.copyOf(components)));
+                    blankToNull(service.description()), status.wire(), words.words(status), List.copyOf(components)));
         }
         Instant pageUpdated = instant(page == null ? null : page.updatedAt());
         Instant updated = pageUpdated != null ? pageUpdated : latest != null ? latest : fallbackUpdated;
-        Stamp staleSince = stamp(unreachableSince, zone);
+        Stamp staleSince = stamp(unreachableSince, zone, words);
         return new StatusView(
+                language.tag(),
                 page == null ? "Service status" : textOr(page.name(), "Service status"),
                 indicator(doc.status(), worst),
-                BannerText.of(affected),
+                BannerText.of(affected, words),
                 List.copyOf(services),
-                stamp(updated, zone),
+                stamp(updated, zone, words),
                 doc.lastEventId() != null ? doc.lastEventId() : streamEventId,
                 staleSince,
-                staleSince == null ? null
-                        : "Status may be out of date: status service unreachable since " + staleSince.text() + ".");
+                staleSince == null ? null : String.format(words.staleNotice(), staleSince.text()),
+                IncidentViews.of(doc.incidents(), zone, words),
+                IncidentViews.of(doc.maintenances(), zone, words),
+                uptime != null);
     }
 
     static Stamp stamp(Instant instant, ZoneId zone) {
-        return instant == null ? null : new Stamp(instant.toString(), TEXT.format(instant.atZone(zone)));
+        return stamp(instant, zone, Wording.ENGLISH);
+    }
+
+    public static Stamp stamp(Instant instant, ZoneId zone, Wording words) {
+        return instant == null ? null : new Stamp(instant.toString(), words.dateTime().format(instant.atZone(zone)));
     }
 
     /** status-api decides the indicator; only a missing or unknown one is derived from the worst service. */
@@ -97,7 +111,7 @@ public final class ViewAssembler {
         };
     }
 
-    static Instant instant(String text) {
+    public static Instant instant(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -112,7 +126,7 @@ public final class ViewAssembler {
         }
     }
 
-    private static ZoneId zone(String id) {
+    static ZoneId zone(String id) {
         if (id == null || id.isBlank()) {
             return ZoneOffset.UTC;
         }

@@ -75,7 +75,7 @@ class StatusPageTest {
         }
         assertThat(componentMarkup(html, "imap-pop")).contains("IMAP / POP description");
         assertThat(html).containsPattern("<time id=\"last-updated\" datetime=\"" + Pattern.quote(baselineUpdatedAt)
-                + "\">26 Nov 2025, 09:00 CET</time>");
+                + "\" data-local=\"datetime\">26 Nov 2025, 09:00 CET</time>");
         assertThat(html).contains("<header", "<main", "<footer", "role=\"status\" aria-live=\"polite\"");
         assertThat(html).contains("<noscript><meta http-equiv=\"refresh\" content=\"30\"></noscript>");
     }
@@ -220,7 +220,7 @@ class StatusPageTest {
         String html = page();
         assertThat(html).doesNotContain("<style").doesNotContain(" style=").doesNotContain("onclick")
                 .doesNotContainPattern("<script(?![^>]*\\ssrc=\"/)").doesNotContain("http://").doesNotContain("https://");
-        given().get("/js/live.js").then().statusCode(200).body(containsString("new EventSource(\"/events\")"));
+        given().get("/js/live.js").then().statusCode(200).body(containsString("new EventSource(\"/events?lang=\""));
         given().get("/css/status.css").then().statusCode(200).body(containsString("prefers-color-scheme: dark"));
     }
 

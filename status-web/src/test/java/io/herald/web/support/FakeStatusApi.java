@@ -4,12 +4,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for status-api on a real port: GET /api/v1/status answers the document set by the test,
- * GET /api/v1/stream holds an SSE stream the test pushes change events into.
+ * GET /api/v1/stream holds an SSE stream the test pushes change events into; any other GET answers the JSON the
+ * test set for its path (uptime, incidents, latency), else 404.
  */
 public final class FakeStatusApi {
     public static final int PORT = 18180;
@@ -18,6 +21,7 @@ public final class FakeStatusApi {
     private final Vertx vertx = Vertx.vertx();
     private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     private final List<String> lastEventIdHeaders = new CopyOnWriteArrayList<>();
+    private final Map<String, String> documents = new ConcurrentHashMap<>();
     private volatile String statusJson;
     private volatile int statusFetches;
     private HttpServer server;
@@ -58,7 +62,14 @@ public final class FakeStatusApi {
                     response.closeHandler(v -> streams.remove(response));
                     response.write(": connected\n\n");
                 }
-                default -> request.response().setStatusCode(404).end();
+                default -> {
+                    String body = documents.get(request.path());
+                    if (body == null) {
+                        request.response().setStatusCode(404).end();
+                    } else {
+                        request.response().putHeader("Content-Type", "application/json").end(body);
+                    }
+                }
             }
         });
         await(created.listen(PORT, "127.0.0.1"));
@@ -78,6 +89,21 @@ public final class FakeStatusApi {
 
     public void status(String json) {
         statusJson = json;
+    }
+
+    /** Serves this JSON at this path (query ignored); null stops serving it (404). */
+    public void serve(String path, String json) {
+        if (json == null) {
+            documents.remove(path);
+        } else {
+            documents.put(path, json);
+        }
+    }
+
+    /** Sends one event of any type (incident, maintenance) to every open stream. */
+    public void pushEvent(String type, String id, String data) {
+        String frame = "id: " + id + "\nevent: " + type + "\ndata: " + data + "\n\n";
+        streams.forEach(response -> response.write(frame));
     }
 
     /** Sends one change event to every open stream, in the wire format of status-api. */

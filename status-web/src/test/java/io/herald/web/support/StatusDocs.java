@@ -41,6 +41,13 @@ public final class StatusDocs {
 
     @SafeVarargs
     public static String document(String indicator, String updatedAt, String lastEventId, Map<String, Object>... services) {
+        return document(indicator, updatedAt, lastEventId, List.of(), List.of(), services);
+    }
+
+    /** A status document with unresolved incidents and upcoming maintenance. */
+    @SafeVarargs
+    public static String document(String indicator, String updatedAt, String lastEventId, List<Map<String, Object>> incidents,
+            List<Map<String, Object>> maintenances, Map<String, Object>... services) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("id", "herald");
         page.put("name", "Acme <Test> organisation");
@@ -55,6 +62,119 @@ public final class StatusDocs {
         doc.put("status", status);
         doc.put("services", List.of(services));
         doc.put("last_event_id", lastEventId);
+        doc.put("incidents", incidents);
+        doc.put("maintenances", maintenances);
         return HeraldJson.write(doc);
+    }
+
+    /** An incident in status-api's native shape; updates given oldest first are sent newest first. */
+    @SafeVarargs
+    public static Map<String, Object> incident(String id, String name, String status, String impact, String createdAt,
+            String resolvedAt, List<Map<String, Object>> components, Map<String, Object>... updatesOldestFirst) {
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("id", id);
+        i.put("name", name);
+        i.put("status", status);
+        i.put("impact", impact);
+        i.put("created_at", createdAt);
+        i.put("updated_at", createdAt);
+        i.put("started_at", createdAt);
+        i.put("resolved_at", resolvedAt);
+        i.put("shortlink", null);
+        List<Map<String, Object>> updates = new ArrayList<>(Arrays.asList(updatesOldestFirst));
+        java.util.Collections.reverse(updates);
+        i.put("incident_updates", updates);
+        i.put("components", components);
+        i.put("automatic", false);
+        i.put("taken_over", false);
+        return i;
+    }
+
+    @SafeVarargs
+    public static Map<String, Object> maintenance(String id, String name, String status, String from, String until,
+            List<Map<String, Object>> components, Map<String, Object>... updates) {
+        Map<String, Object> m = incident(id, name, status, "maintenance", from, null, components, updates);
+        m.put("scheduled_for", from);
+        m.put("scheduled_until", until);
+        return m;
+    }
+
+    @SafeVarargs
+    public static Map<String, Object> update(String status, String body, String at, Map<String, Object>... affected) {
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("id", "u-" + at);
+        u.put("status", status);
+        u.put("body", body);
+        u.put("created_at", at);
+        u.put("display_at", at);
+        u.put("affected_components", affected.length == 0 ? null : List.of(affected));
+        return u;
+    }
+
+    public static Map<String, Object> affected(String id, String name, String status) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", id);
+        c.put("name", name);
+        c.put("status", status);
+        return c;
+    }
+
+    public static Map<String, Object> transition(String code, String name, String from, String to) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("code", code);
+        t.put("name", name);
+        t.put("old_status", from);
+        t.put("new_status", to);
+        return t;
+    }
+
+    /**
+     * GET /api/v1/uptime/days for some components: each day operational at 100 % except the given bad days,
+     * counted back from the last day (0 = today).
+     */
+    public static Map<String, Object> uptimeComponent(String id, String name, int days, Double percent,
+            Map<Integer, Map<String, Object>> badDays) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        java.time.LocalDate today = java.time.LocalDate.parse("2025-11-26");
+        for (int back = days - 1; back >= 0; back--) {
+            Map<String, Object> day = badDays.get(back);
+            if (day == null) {
+                day = new LinkedHashMap<>();
+                day.put("uptime_percent", 100.0);
+                day.put("worst_status", "operational");
+                day.put("seconds", Map.of("operational", 86400, "degraded_performance", 0, "partial_outage", 0,
+                        "major_outage", 0, "under_maintenance", 0));
+                day.put("incidents", List.of());
+            }
+            day = new LinkedHashMap<>(day);
+            day.put("date", today.minusDays(back).toString());
+            list.add(day);
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", id);
+        c.put("name", name);
+        c.put("group_id", null);
+        c.put("uptime_percent", percent);
+        c.put("days", list);
+        return c;
+    }
+
+    public static Map<String, Object> badDay(double percent, String worst, long badSeconds, String incidentId,
+            String incidentName) {
+        Map<String, Object> day = new LinkedHashMap<>();
+        day.put("uptime_percent", percent);
+        day.put("worst_status", worst);
+        Map<String, Object> seconds = new LinkedHashMap<>();
+        seconds.put("operational", 86400 - badSeconds);
+        seconds.put(worst, badSeconds);
+        day.put("seconds", seconds);
+        day.put("incidents", incidentId == null ? List.of()
+                : List.of(Map.of("id", incidentId, "name", incidentName, "impact", "major")));
+        return day;
+    }
+
+    @SafeVarargs
+    public static String uptime(Map<String, Object>... components) {
+        return HeraldJson.write(Map.of("time_zone", "Europe/Paris", "days", 90, "components", List.of(components)));
     }
 }

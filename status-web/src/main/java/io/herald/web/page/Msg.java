@@ -1,0 +1,77 @@
+package io.herald.web.page;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The fixed text of the pages, in English; French in messages/msg_fr.properties. Used in templates as {msg:key}. */
+@MessageBundle(value = "msg", locale = "en")
+public interface Msg {
+    @Message("{name} status")
+    String title(String name);
+
+    @Message("{name} service status")
+    String heading(String name);
+
+    @Message("Skip to the status")
+    String skip_link();
+
+    @Message("Live")
+    String live();
+
+    @Message("Reconnecting…")
+    String reconnecting();
+
+    @Message("Active incidents")
+    String active_incidents();
+
+    @Message("Upcoming maintenance")
+    String upcoming_maintenance();
+
+    @Message("Services")
+    String services();
+
+    @Message("Latest update")
+    String latest_update();
+
+    @Message("Affected")
+    String affected();
+
+    @Message("Impact")
+    String impact();
+
+    @Message("Scheduled from")
+    String scheduled_from();
+
+    @Message("to")
+    String to();
+
+    @Message("Since")
+    String since();
+
+    @Message("Last updated")
+    String last_updated();
+
+    @Message("unknown")
+    String unknown();
+
+    @Message("Powered by Herald")
+    String powered();
+
+    @Message("{name}: uptime over the last {days} days. Use the arrow keys to read each day.")
+    String uptime_bar(String name, int days);
+
+    @Message("{days} days ago")
+    String days_ago(int days);
+
+    @Message("Today")
+    String today();
+
+    @Message("{percent} uptime")
+    String uptime_percent(String percent);
+
+    @Message("Incident history")
+    String history();
+
+    @Message("Feeds")
+    String feeds();
+}
