@@ -10,6 +10,8 @@
 
   var ICONS = "/img/icons.svg#";
   var lang = document.documentElement.getAttribute("lang") || "en";
+  // The reader's own variant of the page language (en-GB, fr-CA) formats dates the way they expect.
+  var locale = navigator.language && navigator.language.split("-")[0] === lang ? navigator.language : lang;
   var lastIncidents = null;
 
   function byId(id) {
@@ -40,7 +42,7 @@
   // --- times in the reader's zone -------------------------------------------------------------
   var formatter = null;
   try {
-    formatter = new Intl.DateTimeFormat(lang, {
+    formatter = new Intl.DateTimeFormat(locale, {
       day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
     });
   } catch (e) {
