@@ -48,4 +48,12 @@ public interface WebConfig {
     /** Days in the uptime bar of each component. */
     @WithDefault("90")
     int uptimeDays();
+
+    /** Pages built from other status-api data (incident, history, component) are refetched after this at most. */
+    @WithDefault("60s")
+    Duration pageDataTtl();
+
+    /** How many such pages are kept in memory. */
+    @WithDefault("2000")
+    int pageCacheSize();
 }

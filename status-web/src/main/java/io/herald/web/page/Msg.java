@@ -74,4 +74,40 @@ public interface Msg {
 
     @Message("Feeds")
     String feeds();
+
+    @Message("Site")
+    String navigation();
+
+    @Message("Current status")
+    String current_status();
+
+    @Message("Window")
+    String window();
+
+    @Message("Started")
+    String started();
+
+    @Message("Resolved")
+    String resolved();
+
+    @Message("Duration")
+    String duration();
+
+    @Message("Timeline")
+    String timeline();
+
+    @Message("Months")
+    String months();
+
+    @Message("Previous month")
+    String previous_month();
+
+    @Message("Next month")
+    String next_month();
+
+    @Message("No incidents this month.")
+    String no_incidents();
+
+    @Message("Page not found")
+    String not_found();
 }

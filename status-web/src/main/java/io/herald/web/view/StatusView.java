@@ -8,6 +8,7 @@ import java.util.List;
  * views render the same page, so a new view is published only when it differs from the last one.
  *
  * @param lang         the language tag the words are in (en, fr)
+ * @param timeZone     the page's time zone, in which times are written
  * @param indicator    none, minor, major or critical, as status-api says
  * @param banner       the overall banner text ({@link BannerText})
  * @param updated      when the status last changed, as far as status-api tells
@@ -20,6 +21,7 @@ import java.util.List;
  */
 public record StatusView(
         String lang,
+        String timeZone,
         String pageName,
         String indicator,
         String banner,
@@ -34,6 +36,18 @@ public record StatusView(
 
     public boolean stale() {
         return staleSince != null;
+    }
+
+    /** The component with this id, or null. */
+    public ComponentView component(String id) {
+        for (ServiceView service : services) {
+            for (ComponentView component : service.components()) {
+                if (component.id().equals(id)) {
+                    return component;
+                }
+            }
+        }
+        return null;
     }
 
     public record ServiceView(

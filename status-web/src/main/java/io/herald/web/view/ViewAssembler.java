@@ -78,6 +78,7 @@ public final class ViewAssembler {
         Stamp staleSince = stamp(unreachableSince, zone, words);
         return new StatusView(
                 language.tag(),
+                zone.getId(),
                 page == null ? "Service status" : textOr(page.name(), "Service status"),
                 indicator(doc.status(), worst),
                 BannerText.of(affected, words),

@@ -22,6 +22,7 @@ public final class FakeStatusApi {
     private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     private final List<String> lastEventIdHeaders = new CopyOnWriteArrayList<>();
     private final Map<String, String> documents = new ConcurrentHashMap<>();
+    private final Map<String, Integer> requests = new ConcurrentHashMap<>();
     private volatile String statusJson;
     private volatile int statusFetches;
     private HttpServer server;
@@ -63,6 +64,7 @@ public final class FakeStatusApi {
                     response.write(": connected\n\n");
                 }
                 default -> {
+                    requests.merge(request.path(), 1, Integer::sum);
                     String body = documents.get(request.path());
                     if (body == null) {
                         request.response().setStatusCode(404).end();
@@ -98,6 +100,11 @@ public final class FakeStatusApi {
         } else {
             documents.put(path, json);
         }
+    }
+
+    /** How many GET requests this path received. */
+    public int requests(String path) {
+        return requests.getOrDefault(path, 0);
     }
 
     /** Sends one event of any type (incident, maintenance) to every open stream. */

@@ -1,0 +1,170 @@
+package io.herald.web.incident;
+
+import io.herald.web.cache.UpstreamPageCache;
+import io.herald.web.cache.UpstreamPageCache.Page;
+import io.herald.web.page.PageResponses;
+import io.herald.web.view.IncidentViews;
+import io.herald.web.view.Language;
+import io.herald.web.view.SiteView;
+import io.herald.web.view.StatusApiClient;
+import io.herald.web.view.StatusDocument.Incident;
+import io.herald.web.view.StatusView;
+import io.herald.web.view.StatusView.IncidentView;
+import io.herald.web.view.StatusViewService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** An incident's page, a maintenance's page and the incident history by month, served from rendered bytes. */
+@Path("/")
+public class IncidentPageResource {
+    static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance incident(SiteView site, IncidentView incident, boolean maintenance);
+
+        static native TemplateInstance history(SiteView site, String monthWords, List<IncidentView> incidents,
+                String previous, String next);
+
+        static native TemplateInstance notFound(SiteView site);
+    }
+
+    private final UpstreamPageCache cache;
+    private final StatusApiClient client;
+    private final StatusViewService views;
+    private final Clock clock = Clock.systemUTC();
+
+    IncidentPageResource(UpstreamPageCache cache, StatusApiClient client, StatusViewService views) {
+        this.cache = cache;
+        this.client = client;
+        this.views = views;
+    }
+
+    @GET
+    @Path("incidents/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "An incident: its timeline (newest first), affected components and duration")
+    @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    public Uni<Response> incident(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
+        return one("/api/v1/incidents/", id, false, ifNoneMatch, acceptLanguage, lang);
+    }
+
+    @GET
+    @Path("maintenance/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A scheduled maintenance: its window, updates and affected components")
+    @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "404", description = "No such maintenance")
+    public Uni<Response> maintenance(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
+        return one("/api/v1/maintenances/", id, true, ifNoneMatch, acceptLanguage, lang);
+    }
+
+    @GET
+    @Path("history")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The incidents of the current month (in the page's time zone)")
+    @APIResponse(responseCode = "200", description = "The page")
+    public Uni<Response> history(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
+        return month(null, ifNoneMatch, acceptLanguage, lang);
+    }
+
+    @GET
+    @Path("history/{month}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The incidents of one month, such as 2026-11 (in the page's time zone)")
+    @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "404", description = "Not a month")
+    public Uni<Response> month(@PathParam("month") String month,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
+        Language language = language(lang, acceptLanguage);
+        StatusView view = views.current(language);
+        if (view == null) {
+            return Uni.createFrom().item(unavailable());
+        }
+        SiteView site = SiteView.of(view);
+        ZoneId zone = ZoneId.of(view.timeZone());
+        YearMonth ym;
+        try {
+            ym = month == null ? YearMonth.now(clock.withZone(zone)) : YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            return Uni.createFrom().item(PageResponses.respond(notFound(site), null));
+        }
+        String key = "history:" + ym + ":" + language.tag();
+        return Uni.createFrom().completionStage(cache.page(key,
+                () -> client.fetch("/api/v1/incidents?limit=500&month=" + ym, IncidentList.class),
+                list -> {
+                    List<IncidentView> incidents = list == null ? List.of()
+                            : IncidentViews.of(list.items(), zone, language.wording());
+                    String words = DateTimeFormatter.ofPattern("LLLL yyyy", language.locale()).format(ym);
+                    return PageResponses.page(200, Templates.history(site, words, incidents,
+                            ym.minusMonths(1).toString(), ym.plusMonths(1).toString())
+                            .setAttribute(TemplateInstance.LOCALE, language.locale()).render(), HTML_UTF8);
+                })).map(page -> PageResponses.respond(page, ifNoneMatch));
+    }
+
+    private Uni<Response> one(String apiPath, String id, boolean maintenance, String ifNoneMatch,
+            String acceptLanguage, String lang) {
+        Language language = language(lang, acceptLanguage);
+        StatusView view = views.current(language);
+        if (view == null) {
+            return Uni.createFrom().item(unavailable());
+        }
+        SiteView site = SiteView.of(view);
+        ZoneId zone = ZoneId.of(view.timeZone());
+        String key = apiPath + id + ":" + language.tag();
+        Function<Incident, Page> render = incident -> incident == null ? notFound(site)
+                : PageResponses.page(200, Templates.incident(site, IncidentViews.of(incident, zone, language.wording()),
+                        maintenance).setAttribute(TemplateInstance.LOCALE, language.locale()).render(), HTML_UTF8);
+        return Uni.createFrom().completionStage(cache.page(key,
+                () -> client.fetch(apiPath + URLEncoder.encode(id, StandardCharsets.UTF_8), Incident.class), render))
+                .map(page -> PageResponses.respond(page, ifNoneMatch));
+    }
+
+    private static Page notFound(SiteView site) {
+        return PageResponses.page(404, Templates.notFound(site)
+                .setAttribute(TemplateInstance.LOCALE, Language.ofTag(site.lang()).locale()).render(), HTML_UTF8);
+    }
+
+    private static Response unavailable() {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, 5)
+                .type(MediaType.TEXT_PLAIN).entity("The status is not available yet.").build();
+    }
+
+    private static Language language(String lang, String acceptLanguage) {
+        Language chosen = Language.ofTag(lang);
+        return chosen != null ? chosen : Language.fromAcceptLanguage(acceptLanguage);
+    }
+}

@@ -1,0 +1,110 @@
+package io.herald.web.incident;
+
+import static io.herald.web.support.StatusDocs.affected;
+import static io.herald.web.support.StatusDocs.component;
+import static io.herald.web.support.StatusDocs.document;
+import static io.herald.web.support.StatusDocs.incident;
+import static io.herald.web.support.StatusDocs.maintenance;
+import static io.herald.web.support.StatusDocs.service;
+import static io.herald.web.support.StatusDocs.transition;
+import static io.herald.web.support.StatusDocs.update;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.model.HeraldJson;
+import io.herald.web.support.Eventually;
+import io.herald.web.support.FakeStatusApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IncidentPagesTest {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(7000);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+    private FakeStatusApi api;
+
+    static Map<String, Object> resolvedIncident(String body) {
+        return incident("41", "ActiveSync: some users cannot connect", "resolved", "major",
+                "2025-11-26T08:00:00Z", "2025-11-26T21:00:00Z",
+                List.of(affected("activesync-endpoints", "ActiveSync endpoints", "operational")),
+                update("investigating", "Probes fail on 2 of 5 endpoints", "2025-11-26T08:00:00Z",
+                        transition("activesync-endpoints", "ActiveSync endpoints", "operational", "partial_outage")),
+                update("identified", body, "2025-11-26T08:40:00Z"),
+                update("resolved", "All endpoints answer again", "2025-11-26T21:00:00Z",
+                        transition("activesync-endpoints", "ActiveSync endpoints", "partial_outage", "operational")));
+    }
+
+    @BeforeEach
+    void aStatusAndOneResolvedIncident() {
+        api = FakeStatusApi.shared();
+        api.serve("/api/v1/incidents/41", HeraldJson.write(resolvedIncident("A change at the <b>mail provider</b>")));
+        api.serve("/api/v1/incidents", HeraldJson.write(Map.of("incidents", List.of(resolvedIncident("x")))));
+        api.serve("/api/v1/maintenances/7", HeraldJson.write(maintenance("7", "Mail server upgrade", "scheduled",
+                "2025-11-28T20:00:00Z", "2025-11-28T22:00:00Z",
+                List.of(affected("smtp-submission", "SMTP submission", "operational")),
+                update("scheduled", "Sending may pause", "2025-11-26T07:00:00Z"))));
+        String id = "1764147600000-" + SEQUENCE.incrementAndGet();
+        api.status(document("none", "2025-11-26T21:00:00Z", id,
+                service("email", "Email", "operational", component("smtp-submission", "SMTP submission", "operational", null)),
+                service("activesync", "ActiveSync", "operational",
+                        component("activesync-endpoints", "ActiveSync endpoints", "operational", null))));
+        api.pushChange(id, "activesync-endpoints", "partial_outage", "operational");
+        Eventually.within(SETTLE, () -> assertThat(given().get("/").then().extract().asString())
+                .contains("datetime=\"2025-11-26T21:00:00Z\""));
+    }
+
+    @Test
+    void shouldShowAnIncidentsWholeTimelineNewestFirstWithItsDuration() {
+        Response response = given().header("Accept-Language", "en").get("/incidents/41");
+        response.then().statusCode(200).contentType("text/html;charset=UTF-8");
+        assertThat(response.header("ETag")).isNotBlank();
+        String html = response.asString();
+        assertThat(html).contains("<h1 class=\"incident-title\">ActiveSync: some users cannot connect</h1>",
+                "<span class=\"incident-status\">Resolved</span>", "Impact: Major",
+                "<dd id=\"incident-duration\">13 h</dd>", "<dd id=\"incident-components\">ActiveSync endpoints</dd>",
+                "A change at the &lt;b&gt;mail provider&lt;/b&gt;",
+                "<li>ActiveSync endpoints: Partial outage</li>");
+        assertThat(html.indexOf("All endpoints answer again")).isLessThan(html.indexOf("&lt;b&gt;mail provider"));
+        assertThat(html.indexOf("&lt;b&gt;mail provider")).isLessThan(html.indexOf("Probes fail on 2 of 5"));
+        given().header("If-None-Match", response.header("ETag")).header("Accept-Language", "en").get("/incidents/41")
+                .then().statusCode(304);
+    }
+
+    @Test
+    void shouldServeTheIncidentPageFromMemoryOnceFetched() {
+        given().get("/incidents/41").then().statusCode(200);
+        int before = api.requests("/api/v1/incidents/41");
+        for (int i = 0; i < 20; i++) {
+            given().get("/incidents/41").then().statusCode(200);
+        }
+        assertThat(api.requests("/api/v1/incidents/41")).isEqualTo(before);
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownIncident() {
+        given().get("/incidents/999").then().statusCode(404).contentType("text/html;charset=UTF-8");
+    }
+
+    @Test
+    void shouldShowAMaintenanceWithItsWindowInFrench() {
+        String html = given().header("Accept-Language", "fr").get("/maintenance/7").then().statusCode(200)
+                .extract().asString();
+        assertThat(html).contains("<html lang=\"fr\">", "Mail server upgrade", "Planifiée", "Créneau",
+                "28 nov. 2025, 21:00 CET");
+    }
+
+    @Test
+    void shouldListTheIncidentsOfAMonthWithLinks() {
+        String html = given().get("/history/2025-11").then().statusCode(200).extract().asString();
+        assertThat(html).contains("History: November 2025".replace("History", "Incident history"),
+                "<a href=\"/incidents/41\">ActiveSync: some users cannot connect</a>", "Duration: 13 h",
+                "href=\"/history/2025-10\"", "href=\"/history/2025-12\"");
+        given().get("/history/not-a-month").then().statusCode(404);
+    }
+}
