@@ -1,5 +1,7 @@
 package io.herald.api.history;
 
+import io.herald.api.db.SafeContext;
+import io.herald.api.overlay.OverlayFeed;
 import io.herald.api.uptime.UptimeChanges;
 import io.herald.model.HeraldJson;
 import io.herald.model.RedisKeys;
@@ -12,15 +14,11 @@ import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Records the changes stream into PostgreSQL. Reads in consumer group {@value RedisKeys#HISTORY_GROUP} (created
@@ -35,13 +33,15 @@ public class HistoryConsumer {
     private final RecordStatusChange recorder;
     private final Vertx vertx;
     private final UptimeChanges uptimeChanges;
+    private final OverlayFeed overlay;
     private final ReactiveStreamCommands<String, String, String> streams;
     private volatile boolean stopping;
     private volatile boolean groupReady;
     private volatile boolean readingPending = true;
 
     public HistoryConsumer(ReactiveRedisDataSource redis, RedisKeys keys, HistoryConfig config,
-            RecordStatusChange recorder, Vertx vertx, UptimeChanges uptimeChanges) {
+            RecordStatusChange recorder, Vertx vertx, UptimeChanges uptimeChanges, OverlayFeed overlay) {
+        this.overlay = overlay;
         this.uptimeChanges = uptimeChanges;
         this.keys = keys;
         this.config = config;
@@ -121,11 +121,14 @@ public class HistoryConsumer {
             // It can never be stored; acknowledging it keeps it from blocking every entry behind it.
             return ack(entry.id());
         }
-        return onSafeContext(() -> recorder.record(entry.id(), change)).flatMap(stored -> {
-            if (!stored) {
+        return SafeContext.run(vertx, () -> recorder.record(entry.id(), change)).flatMap(outcome -> {
+            if (outcome == RecordStatusChange.Outcome.ALREADY_STORED) {
                 Log.debugf("Change %s was already recorded", entry.id());
             } else {
                 uptimeChanges.changed();
+            }
+            if (outcome == RecordStatusChange.Outcome.STORED_INCIDENT_CHANGED) {
+                overlay.refresh();
             }
             return ack(entry.id());
         });
@@ -153,13 +156,5 @@ public class HistoryConsumer {
                     entry.id(), e.getMessage());
             return null;
         }
-    }
-
-    /** Hibernate Reactive needs a safe, duplicated Vert.x context; Redis callbacks do not run on one. */
-    private <T> Uni<T> onSafeContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(
-                ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.api.history;
 
+import io.herald.api.incident.IncidentAutomation;
 import io.herald.api.uptime.RecordUptime;
 import io.herald.model.StatusChange;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -9,24 +10,34 @@ import java.time.Instant;
 
 /**
  * Stores one change from the changes stream, once: an entry already stored under its stream id is skipped. The
- * uptime totals are kept current in the same transaction.
+ * uptime totals and the automatic incidents are kept current in the same transaction.
  */
 @ApplicationScoped
 public class RecordStatusChange {
     private final StatusChangeRepository repository;
     private final RecordUptime uptime;
+    private final IncidentAutomation automation;
 
-    public RecordStatusChange(StatusChangeRepository repository, RecordUptime uptime) {
+    public RecordStatusChange(StatusChangeRepository repository, RecordUptime uptime, IncidentAutomation automation) {
+        this.automation = automation;
         this.repository = repository;
         this.uptime = uptime;
     }
 
-    /** @return true when stored now, false when this stream entry was stored before (a redelivery) */
+    /** What storing one change did. */
+    public enum Outcome {
+        /** This stream entry was stored before (a redelivery): nothing done. */
+        ALREADY_STORED,
+        STORED,
+        /** Stored, and an automatic incident was opened or changed. */
+        STORED_INCIDENT_CHANGED
+    }
+
     @WithTransaction
-    public Uni<Boolean> record(String streamId, StatusChange change) {
+    public Uni<Outcome> record(String streamId, StatusChange change) {
         return repository.existsByStreamId(streamId).flatMap(exists -> {
             if (exists) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().item(Outcome.ALREADY_STORED);
             }
             StatusChangeEntity entity = new StatusChangeEntity();
             entity.streamId = streamId;
@@ -39,7 +50,8 @@ public class RecordStatusChange {
             entity.recordedAt = Instant.now();
             return repository.persist(entity)
                     .flatMap(ignored -> uptime.record(change))
-                    .replaceWith(true);
+                    .flatMap(ignored -> automation.apply(change))
+                    .map(changed -> changed ? Outcome.STORED_INCIDENT_CHANGED : Outcome.STORED);
         });
     }
 }

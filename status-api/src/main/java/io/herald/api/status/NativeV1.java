@@ -1,6 +1,7 @@
 package io.herald.api.status;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.herald.api.incident.IncidentBody;
 import io.herald.model.ComponentStatus;
 import java.util.List;
 
@@ -51,6 +52,8 @@ public final class NativeV1 {
             @JsonProperty("page") Page page,
             @JsonProperty("status") Status status,
             @JsonProperty("services") List<Service> services,
+            @JsonProperty("incidents") List<IncidentBody> incidents,
+            @JsonProperty("maintenances") List<IncidentBody> maintenances,
             @JsonProperty("last_event_id") String lastEventId) {
     }
 }

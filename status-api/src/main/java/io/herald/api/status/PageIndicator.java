@@ -16,7 +16,10 @@ import java.util.Collection;
  *       <td>Major System Outage</td></tr>
  *   <tr><td>major_outage otherwise</td><td>major</td><td>Partial System Outage</td></tr>
  * </table>
- * A component the evaluator has not judged yet counts as operational.
+ * A component the evaluator has not judged yet counts as operational. Components count with the status they show
+ * (an operator's override, under_maintenance during a maintenance in progress). Then the open incidents' highest
+ * impact takes part: minor, major and critical raise the indicator to minor ("Partially Degraded Service"), major
+ * ("Partial System Outage") and critical ("Major System Outage") when the components alone give less.
  */
 public final class PageIndicator {
 
@@ -35,6 +38,37 @@ public final class PageIndicator {
     static final PageStatus MAJOR = new PageStatus("critical", "Major System Outage");
 
     private PageIndicator() {
+    }
+
+    /**
+     * The blend of the components and the open incidents: whichever gives the higher indicator wins (none &lt; minor
+     * &lt; major &lt; critical); on a tie the components' words are kept. An incident's impact maps to the indicator
+     * of the same name (none adds nothing).
+     */
+    public static PageStatus of(Collection<Input> components, Collection<String> openIncidentImpacts) {
+        PageStatus fromComponents = of(components);
+        PageStatus fromIncidents = OPERATIONAL;
+        for (String impact : openIncidentImpacts) {
+            PageStatus candidate = switch (impact == null ? "" : impact) {
+                case "minor" -> DEGRADED;
+                case "major" -> PARTIAL;
+                case "critical" -> MAJOR;
+                default -> OPERATIONAL;
+            };
+            if (rank(candidate) > rank(fromIncidents)) {
+                fromIncidents = candidate;
+            }
+        }
+        return rank(fromIncidents) > rank(fromComponents) ? fromIncidents : fromComponents;
+    }
+
+    private static int rank(PageStatus status) {
+        return switch (status.indicator()) {
+            case "minor" -> 1;
+            case "major" -> 2;
+            case "critical" -> 3;
+            default -> 0;
+        };
     }
 
     public static PageStatus of(Collection<Input> components) {

@@ -1,5 +1,6 @@
 package io.herald.api.status;
 
+import io.herald.api.overlay.Overlay;
 import io.herald.api.redis.StreamIds;
 import io.herald.model.ComponentState;
 import io.herald.model.LiveNotice;
@@ -21,7 +22,12 @@ public class StatusSnapshot {
 
     public StatusSnapshot(StatusRenderer renderer) {
         this.renderer = renderer;
-        this.current = renderer.render(Map.of(), null);
+        this.current = renderer.render(Map.of(), null, Overlay.EMPTY);
+    }
+
+    /** Applies a fresh overlay (incidents, maintenances, overrides) read from PostgreSQL. */
+    public synchronized void overlay(Overlay overlay) {
+        current = renderer.render(current.states(), current.lastEventId(), overlay);
     }
 
     public RenderedStatus current() {
@@ -45,7 +51,7 @@ public class StatusSnapshot {
         String lastEventId = StreamIds.isValid(notice.id())
                 ? StreamIds.newer(notice.id(), current.lastEventId())
                 : current.lastEventId();
-        current = renderer.render(states, lastEventId);
+        current = renderer.render(states, lastEventId, current.overlay());
     }
 
     /**
@@ -68,7 +74,7 @@ public class StatusSnapshot {
                 : current.lastEventId();
         loaded = true;
         if (!states.equals(held) || !Objects.equals(lastEventId, current.lastEventId())) {
-            current = renderer.render(states, lastEventId);
+            current = renderer.render(states, lastEventId, current.overlay());
         }
     }
 }

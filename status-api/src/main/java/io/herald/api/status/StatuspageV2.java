@@ -3,6 +3,7 @@ package io.herald.api.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.herald.api.incident.IncidentBody;
 import io.herald.model.ComponentStatus;
 import java.util.List;
 
@@ -48,9 +49,17 @@ public final class StatuspageV2 {
     public record Summary(
             @JsonProperty("page") Page page,
             @JsonProperty("components") List<Component> components,
-            @JsonProperty("incidents") List<Object> incidents,
-            @JsonProperty("scheduled_maintenances") List<Object> scheduledMaintenances,
+            @JsonProperty("incidents") List<IncidentBody> incidents,
+            @JsonProperty("scheduled_maintenances") List<IncidentBody> scheduledMaintenances,
             @JsonProperty("status") Status status) {
+    }
+
+    public record IncidentsBody(@JsonProperty("page") Page page,
+            @JsonProperty("incidents") List<IncidentBody> incidents) {
+    }
+
+    public record MaintenancesBody(@JsonProperty("page") Page page,
+            @JsonProperty("scheduled_maintenances") List<IncidentBody> scheduledMaintenances) {
     }
 
     public record StatusBody(@JsonProperty("page") Page page, @JsonProperty("status") Status status) {

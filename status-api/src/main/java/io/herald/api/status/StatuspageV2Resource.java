@@ -59,4 +59,54 @@ public class StatuspageV2Resource {
     public Response components(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return caching.respond(ifNoneMatch, snapshot.current().components());
     }
+
+    @GET
+    @Path("/incidents.json")
+    @Operation(summary = "The 50 most recent incidents, any status, newest first")
+    @APIResponse(responseCode = "200", description = "The page and the list",
+            content = @Content(schema = @Schema(implementation = StatuspageV2.IncidentsBody.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response incidents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().incidents());
+    }
+
+    @GET
+    @Path("/incidents/unresolved.json")
+    @Operation(summary = "Incidents not yet resolved, newest first")
+    @APIResponse(responseCode = "200", description = "The page and the list",
+            content = @Content(schema = @Schema(implementation = StatuspageV2.IncidentsBody.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response unresolvedIncidents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().unresolvedIncidents());
+    }
+
+    @GET
+    @Path("/scheduled-maintenances.json")
+    @Operation(summary = "The 50 most recent scheduled maintenances")
+    @APIResponse(responseCode = "200", description = "The page and the list",
+            content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response maintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().maintenances());
+    }
+
+    @GET
+    @Path("/scheduled-maintenances/upcoming.json")
+    @Operation(summary = "Scheduled maintenances that have not started (status scheduled)")
+    @APIResponse(responseCode = "200", description = "The page and the list",
+            content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response upcomingMaintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().upcomingMaintenances());
+    }
+
+    @GET
+    @Path("/scheduled-maintenances/active.json")
+    @Operation(summary = "Scheduled maintenances in progress or verifying")
+    @APIResponse(responseCode = "200", description = "The page and the list",
+            content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response activeMaintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return caching.respond(ifNoneMatch, snapshot.current().activeMaintenances());
+    }
 }

@@ -30,12 +30,19 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Tag(name = "Status", description = "Herald's native status API")
 public class StreamResource {
     static final String EVENT_NAME = "change";
+    private static final java.util.regex.Pattern PAGE_EVENT_ID = java.util.regex.Pattern.compile("(inc|mnt)-\\d+-\\d+");
 
     private final ChangeHub hub;
     private final ChangeReplay replay;
     private final StreamConfig config;
+    private final PageEventHub pageEventHub;
 
-    public StreamResource(ChangeHub hub, ChangeReplay replay, StreamConfig config) {
+    private PageEventHub pageEvents() {
+        return pageEventHub;
+    }
+
+    public StreamResource(ChangeHub hub, ChangeReplay replay, StreamConfig config, PageEventHub pageEventHub) {
+        this.pageEventHub = pageEventHub;
         this.hub = hub;
         this.replay = replay;
         this.config = config;
@@ -46,9 +53,13 @@ public class StreamResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "no-cache")
     @Operation(summary = "Status changes as server-sent events",
-            description = "Each event has id = the changes-stream entry id, event = change, data = the live notice "
-                    + "JSON {id, change}. Give the last id seen in Last-Event-ID (or last_event_id) to first get "
-                    + "what happened since, then live changes. A comment line is sent periodically as keep-alive.")
+            description = "Each status change is an event with id = the changes-stream entry id, event = change, "
+                    + "data = the live notice JSON {id, change}. Give the last change id seen in Last-Event-ID (or "
+                    + "last_event_id) to first get what happened since, then live changes. Incidents and "
+                    + "maintenances that are created or change come as event = incident (id inc-<id>-<update count>) "
+                    + "and event = maintenance (id mnt-<id>-<update count>), data = their JSON; they are live only "
+                    + "(resuming after such an id gives live events, no replay). A comment line is sent "
+                    + "periodically as keep-alive.")
     @APIResponse(responseCode = "200", description = "The event stream")
     @APIResponse(responseCode = "400", description = "The last event id is not a stream id")
     public Multi<OutboundSseEvent> stream(
@@ -58,6 +69,10 @@ public class StreamResource {
             @QueryParam("last_event_id") String lastEventIdQuery,
             @Context Sse sse) {
         String after = blankToNull(lastEventIdHeader) != null ? lastEventIdHeader.trim() : blankToNull(lastEventIdQuery);
+        if (after != null && PAGE_EVENT_ID.matcher(after).matches()) {
+            // The last event was an incident or maintenance event: those are not replayed, live events follow.
+            after = null;
+        }
         if (after != null && !StreamIds.isValid(after)) {
             throw ProblemException.badRequest("bad-last-event-id", "Bad last event id",
                     "The last event id '" + after + "' is not a changes-stream id such as 1716200000000-0.");
@@ -68,12 +83,18 @@ public class StreamResource {
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)
                 .data(HeraldJson.write(notice))
                 .build());
+        Multi<OutboundSseEvent> pageEvents = pageEvents().live(config.clientBuffer()).map(event -> sse.newEventBuilder()
+                .id(event.id())
+                .name(event.name())
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(event.json())
+                .build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(config.heartbeat()).every(config.heartbeat())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         // The first comment sends the headers at once, so the client knows the stream is open.
         return Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(sse.newEventBuilder().comment("connected").build()),
-                Multi.createBy().merging().streams(changes, heartbeats));
+                Multi.createBy().merging().streams(changes, pageEvents, heartbeats));
     }
 
     /**

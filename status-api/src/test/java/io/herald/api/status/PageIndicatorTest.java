@@ -39,6 +39,34 @@ class PageIndicatorTest {
         assertThat(status.description()).isEqualTo(description);
     }
 
+    /** Components as above, then the open incidents' impacts separated by spaces. */
+    @ParameterizedTest(name = "[{0}] incidents [{1}] -> {2}, {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            operational                    | ''             | none     | All Systems Operational
+            operational                    | none           | none     | All Systems Operational
+            operational                    | minor          | minor    | Partially Degraded Service
+            operational                    | major          | major    | Partial System Outage
+            operational                    | critical       | critical | Major System Outage
+            operational                    | minor critical | critical | Major System Outage
+            under_maintenance              | minor          | minor    | Partially Degraded Service
+            degraded_performance           | minor          | minor    | Partially Degraded Service
+            degraded_performance           | major          | major    | Partial System Outage
+            partial_outage                 | minor          | major    | Partial System Outage
+            partial_outage                 | major          | major    | Partial System Outage
+            partial_outage                 | critical       | critical | Major System Outage
+            major_outage!                  | major          | critical | Major System Outage
+            major_outage operational       | none           | major    | Partial System Outage
+            """)
+    void shouldLetTheHighestOpenIncidentImpactRaiseThePageStatus(String components, String impacts,
+            String indicator, String description) {
+        List<String> open = impacts == null || impacts.isBlank() ? List.of() : List.of(impacts.trim().split("\\s+"));
+
+        PageIndicator.PageStatus status = PageIndicator.of(parse(components), open);
+
+        assertThat(status.indicator()).isEqualTo(indicator);
+        assertThat(status.description()).isEqualTo(description);
+    }
+
     private static List<PageIndicator.Input> parse(String components) {
         if (components == null || components.isBlank()) {
             return List.of();

@@ -18,7 +18,9 @@ final class SseClient implements AutoCloseable {
     record Event(String id, String name, String data) {
     }
 
+    /** Status change events; incident and maintenance events go to {@link #pageEvents}. */
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Event> pageEvents = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
     private final CompletableFuture<Void> reader;
@@ -54,6 +56,15 @@ final class SseClient implements AutoCloseable {
         return event;
     }
 
+    /** The next incident or maintenance event. */
+    Event nextPageEvent(Duration timeout) throws InterruptedException {
+        Event event = pageEvents.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (event == null) {
+            throw new AssertionError("no incident or maintenance event within " + timeout);
+        }
+        return event;
+    }
+
     Event poll(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -77,7 +88,12 @@ final class SseClient implements AutoCloseable {
         for (String line : (Iterable<String>) response.body()::iterator) {
             if (line.isEmpty()) {
                 if (data != null) {
-                    events.add(new Event(id, name, data.toString()));
+                    Event event = new Event(id, name, data.toString());
+                    if ("incident".equals(name) || "maintenance".equals(name)) {
+                        pageEvents.add(event);
+                    } else {
+                        events.add(event);
+                    }
                 }
                 id = null;
                 name = null;

@@ -45,6 +45,29 @@ class StreamResourceTest extends IsolatedTest {
     }
 
     @Test
+    void shouldSendAnIncidentEventWhenAnOutageOpensOne() throws Exception {
+        try (SseClient client = SseClient.open(stream, null)) {
+            client.commentsWithin(Duration.ofMillis(300));
+
+            evaluator.change("webmail", ComponentStatus.OPERATIONAL, ComponentStatus.MAJOR_OUTAGE, "webmail-monitor",
+                    "HTTP 503");
+
+            assertThat(client.next(WAIT).name()).isEqualTo("change");
+            SseClient.Event incident = client.nextPageEvent(Duration.ofSeconds(8));
+            assertThat(incident.name()).isEqualTo("incident");
+            assertThat(incident.id()).matches("inc-\\d+-1");
+            assertThat(incident.data()).contains("\"name\":\"Webmail is unavailable\"")
+                    .contains("\"automatic\":true");
+
+            // A browser resumes with the last id it saw, here an incident's: live events, no error.
+            try (SseClient resumed = SseClient.open(stream, incident.id())) {
+                assertThat(resumed.status()).isEqualTo(200);
+            }
+        }
+        evaluator.change("webmail", ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL, "", "");
+    }
+
+    @Test
     void shouldReplayWhatCameAfterLastEventIdThenGoLive() throws Exception {
         String first = evaluator.change("intranet", null, ComponentStatus.MAJOR_OUTAGE, "intranet-monitor", "down");
         String second = evaluator.change("intranet", ComponentStatus.MAJOR_OUTAGE, ComponentStatus.PARTIAL_OUTAGE,

@@ -23,13 +23,22 @@ public abstract class IsolatedTest {
     @Inject
     protected LiveStatusFeed feed;
 
+    @Inject
+    protected io.herald.api.overlay.OverlayFeed overlay;
+
     protected EvaluatorWrites evaluator;
 
     @BeforeAll
     void cleanStores() {
+        cleanSlate();
+    }
+
+    /** Empties Redis (test prefix) and every table, and makes the snapshot and its overlay read the emptiness. */
+    protected void cleanSlate() {
         TestStores.deleteRedisKeys();
         TestStores.truncateAll();
         feed.resync().await().atMost(Duration.ofSeconds(5));
+        overlay.refreshNow().await().atMost(Duration.ofSeconds(5));
         evaluator = new EvaluatorWrites(redis);
     }
 }

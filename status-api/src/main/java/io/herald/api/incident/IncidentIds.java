@@ -1,0 +1,21 @@
+package io.herald.api.incident;
+
+import io.herald.api.problem.ProblemException;
+
+/** Incident ids in paths: a positive whole number, or 404 (an id that cannot exist is unknown, not malformed). */
+public final class IncidentIds {
+    private IncidentIds() {
+    }
+
+    public static long parse(String id, String what) {
+        try {
+            long value = Long.parseLong(id.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // unknown
+        }
+        throw ProblemException.notFound("There is no " + what + " '" + id + "'.");
+    }
+}

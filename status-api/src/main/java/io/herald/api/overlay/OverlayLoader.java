@@ -1,0 +1,56 @@
+package io.herald.api.overlay;
+
+import io.herald.api.incident.IncidentData;
+import io.herald.api.incident.IncidentEntity;
+import io.herald.api.incident.IncidentRepository;
+import io.herald.api.incident.Vocabulary;
+import io.herald.api.override.ComponentOverrideEntity;
+import io.herald.model.ComponentStatus;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the overlay from PostgreSQL in one session. */
+@ApplicationScoped
+public class OverlayLoader {
+    private static final int RECENT = 50;
+    private final IncidentRepository incidents;
+
+    public OverlayLoader(IncidentRepository incidents) {
+        this.incidents = incidents;
+    }
+
+    /** The overlay and the incidents/maintenances updated since the given time (for stream events). */
+    public record Loaded(Overlay overlay, List<IncidentData> updated) {
+    }
+
+    @WithSession
+    public Uni<Loaded> load(Instant now, Instant updatedSince) {
+        return incidents.unresolved().flatMap(incidents::withDetails)
+                .flatMap(unresolved -> incidents.newestFirst(RECENT, null, null).flatMap(incidents::withDetails)
+                .flatMap(recent -> incidents.maintenances(List.of(Vocabulary.MAINTENANCE_SCHEDULED,
+                                Vocabulary.MAINTENANCE_IN_PROGRESS, Vocabulary.MAINTENANCE_VERIFYING), RECENT)
+                        .flatMap(incidents::withDetails)
+                .flatMap(open -> incidents.maintenances(null, RECENT).flatMap(incidents::withDetails)
+                .flatMap(recentMaintenances -> ComponentOverrideEntity
+                        .<ComponentOverrideEntity>list("until > ?1", now)
+                .flatMap(overrides -> (updatedSince == null ? Uni.createFrom().item(List.<IncidentEntity>of())
+                        : incidents.updatedSince(updatedSince)).flatMap(incidents::withDetails)
+                .map(updated -> {
+                    Set<String> inMaintenance = new HashSet<>();
+                    open.stream().filter(m -> Vocabulary.MAINTENANCE_IN_PROGRESS.equals(m.incident().status))
+                            .forEach(m -> m.components().forEach(c -> inMaintenance.add(c.componentId)));
+                    Map<String, ComponentStatus> overridden = new HashMap<>();
+                    overrides.forEach(o -> ComponentStatus.parse(o.status)
+                            .ifPresent(s -> overridden.put(o.componentId, s)));
+                    return new Loaded(new Overlay(unresolved, recent, open, recentMaintenances,
+                            Set.copyOf(inMaintenance), Map.copyOf(overridden)), updated);
+                }))))));
+    }
+}
