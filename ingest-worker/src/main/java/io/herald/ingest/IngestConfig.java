@@ -15,6 +15,13 @@ public interface IngestConfig {
     /** Webhook sources by name; each is allowed to post to {@code POST /ingest/<name>}. */
     Map<String, Source> sources();
 
+    /**
+     * This worker's probe location (a site or network, such as "paris-dc1"). Workers of one location share its
+     * probes by lease; a check is down only when its quorum of locations says so.
+     */
+    @WithDefault("default")
+    String location();
+
     /** Largest accepted webhook body in bytes. */
     @WithDefault("65536")
     int maxBodyBytes();

@@ -21,7 +21,7 @@ public record CheckState(
         @JsonProperty("fast") int fast,
         @JsonProperty("detail") String detail,
         @JsonProperty("observed_at") Instant observedAt,
-        @JsonProperty("last_entry") String lastEntry) {
+        @JsonProperty("last_entry") String lastEntry) implements CheckView {
 
     public static CheckState initial(CheckHealth state) {
         return new CheckState(state, 0, 0, 0, 0, "", null, null);

@@ -15,7 +15,7 @@ public final class ComponentRollup {
     }
 
     /** @param checks the component's checks by id, in catalog order */
-    public static Optional<ComponentEvaluation> evaluate(Map<String, CheckState> checks) {
+    public static Optional<ComponentEvaluation> evaluate(Map<String, ? extends CheckView> checks) {
         if (checks.isEmpty() || checks.values().stream().anyMatch(c -> c.state() == CheckHealth.UNKNOWN)) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import io.herald.model.RedisKeys;
 import io.herald.model.Signal;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.CheckType;
 import io.herald.model.catalog.ComponentDef;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -47,9 +48,8 @@ public class Evaluator {
     private final String consumer;
     private final Clock clock = Clock.systemUTC();
 
-    private final Map<String, CheckState> checks = new HashMap<>();
     private final Map<String, ComponentStatus> current = new HashMap<>();
-    private boolean statesLoaded;
+    private final FlapDetector flapping;
     private Instant nextClaim = Instant.EPOCH;
     private volatile boolean running;
     private Thread thread;
@@ -63,10 +63,19 @@ public class Evaluator {
         this.streams = redis.stream(String.class, String.class, String.class);
         this.hashes = redis.hash(String.class, String.class, String.class);
         this.consumer = config.consumer().filter(c -> !c.isBlank()).orElseGet(Evaluator::defaultConsumer);
-        for (CheckDef check : catalog.checks().values()) {
-            // A webhook check means "no alert firing" until a monitor says otherwise; a probe knows nothing yet.
-            checks.put(check.id(), CheckState.initial(check.type().isProbe() ? CheckHealth.UNKNOWN : CheckHealth.UP));
-        }
+        this.flapping = new FlapDetector(config.flapping().maxChanges(), config.flapping().window(),
+                config.flapping().quiet());
+    }
+
+    /** A webhook check means "no alert firing" until a monitor says otherwise; a probe or pull knows nothing yet. */
+    static CheckHealth initialHealth(CheckDef check) {
+        return check.type().isProbe() ? CheckHealth.UNKNOWN : CheckHealth.UP;
+    }
+
+    /** A location that has not reported for three intervals (and a timeout) no longer counts towards the quorum. */
+    static LocationQuorum quorum(CheckDef check) {
+        return new LocationQuorum(check.quorum(), check.type().kind() == CheckType.Kind.PROBE
+                ? check.interval().multipliedBy(3).plus(check.timeout()) : null);
     }
 
     void start(@Observes StartupEvent event) {
@@ -116,10 +125,6 @@ public class Evaluator {
                 throw e;
             }
         }
-        if (!statesLoaded) {
-            loadCheckStates();
-            statesLoaded = true;
-        }
         current.clear();
         hashes.hgetall(keys.currentStatus()).forEach((component, json) -> {
             try {
@@ -129,26 +134,13 @@ public class Evaluator {
             }
         });
         for (ComponentDef component : catalog.components().values()) {
-            record(component, null, null);
+            recordCurrent(component);
         }
         while (running && readAndApply("0", false) > 0) {
             // Replays this consumer's pending entries (read before a crash or a lost connection, never acked).
         }
         claimAbandoned(true);
         Log.infof("Evaluator %s reading %s in group %s", consumer, keys.signals(), RedisKeys.EVALUATOR_GROUP);
-    }
-
-    private void loadCheckStates() {
-        hashes.hgetall(keys.checkStates()).forEach((checkId, json) -> {
-            if (!checks.containsKey(checkId)) {
-                return;
-            }
-            try {
-                checks.put(checkId, HeraldJson.read(json, CheckState.class));
-            } catch (IllegalArgumentException e) {
-                Log.warnf("Ignoring unreadable saved state of check %s: %s", checkId, e.getMessage());
-            }
-        });
     }
 
     private int readAndApply(String from, boolean block) {
@@ -207,41 +199,32 @@ public class Evaluator {
             return;
         }
         CheckDef check = found.get();
-        CheckState before = checks.get(check.id());
-        if (before.alreadyApplied(entry.id())) {
-            return;
-        }
+        ComponentDef component = catalog.component(check.componentId()).orElseThrow();
+        String location = signal.location() == null ? "" : signal.location();
         CheckThreshold threshold = new CheckThreshold(check.failuresToDown(), check.successesToUp(),
                 check.latencyLimit());
-        CheckState after = threshold.apply(before, signal.outcome(), signal.latencyMs(), signal.detail(),
-                signal.observedAt()).withLastEntry(entry.id());
-        ComponentDef component = catalog.component(check.componentId()).orElseThrow();
-        record(component, check.id(), after);
-        // Only once Redis holds it: if the write failed, the entry is replayed against the old state.
-        checks.put(check.id(), after);
-    }
-
-    /** Evaluates the component (with the check's new state, if any) and records its status when it changed. */
-    private void record(ComponentDef component, String checkId, CheckState checkState) {
-        Map<String, CheckState> states = new LinkedHashMap<>();
-        for (CheckDef check : component.checks()) {
-            states.put(check.id(), check.id().equals(checkId) ? checkState : checks.get(check.id()));
-        }
-        Optional<ComponentEvaluation> evaluation = ComponentRollup.evaluate(states);
-        if (evaluation.isEmpty()) {
-            if (checkId != null) {
-                writer.saveCheck(checkId, checkState);
-            }
-            return;
-        }
-        ComponentEvaluation now = evaluation.get();
-        if (checkId == null && now.status() == current.get(component.id())) {
-            return;
-        }
         ComponentStatus expected = current.get(component.id());
-        for (int attempt = 0; attempt < 3; attempt++) {
-            StatusWriter.Outcome outcome = writer.write(component.id(), expected, now, clock.instant(), checkId,
-                    checkState);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Map<String, String> read = readChecks(component);
+            Map<String, CheckRecord> records = records(component, read);
+            CheckRecord before = records.get(check.id());
+            if (before.alreadyApplied(entry.id())) {
+                return;
+            }
+            CheckState locationBefore = before.locations().getOrDefault(location,
+                    CheckState.initial(initialHealth(check)));
+            CheckState locationAfter = threshold.apply(locationBefore, signal.outcome(), signal.latencyMs(),
+                    signal.detail(), signal.observedAt()).withLastEntry(entry.id());
+            Map<String, CheckState> locations = new LinkedHashMap<>(before.locations());
+            locations.put(location, locationAfter);
+            LocationQuorum.Verdict verdict = quorum(check).combine(locations, signal.observedAt());
+            FlapDetector.Result flapped = flapping.apply(before.flap(), before.raw(), verdict.health(),
+                    verdict.detail(), signal.observedAt());
+            CheckRecord after = before.next(entry.id(), location, locationAfter, verdict, flapped);
+            records.put(check.id(), after);
+            ComponentEvaluation now = ComponentRollup.evaluate(records).orElse(null);
+            StatusWriter.Outcome outcome = writer.write(component.id(), expected, now, clock.instant(), check.id(),
+                    after, read);
             switch (outcome.kind()) {
                 case CHANGED -> {
                     Log.infof("%s: %s -> %s (%s)", component.id(), expected == null ? "none" : expected.wire(),
@@ -253,10 +236,68 @@ public class Evaluator {
                     current.put(component.id(), now.status());
                     return;
                 }
+                case SAVED -> {
+                    return;
+                }
                 case CONFLICT -> expected = outcome.found();
+                case STALE -> Log.debugf("%s changed under us (another evaluator); reading it again", outcome.value());
             }
         }
-        Log.warnf("%s: gave up recording %s, its status kept changing under us", component.id(), now.status().wire());
+        // Not acknowledged-and-lost: the entry stays pending only if we throw, so throw and let it be replayed.
+        throw new IllegalStateException(component.id() + ": could not record signal " + entry.id()
+                + ", its checks kept changing under us");
+    }
+
+    /** Every check of the component with its JSON as stored (absent: ""), in catalog order. */
+    private Map<String, String> readChecks(ComponentDef component) {
+        String[] ids = component.checks().stream().map(CheckDef::id).toArray(String[]::new);
+        Map<String, String> found = hashes.hmget(keys.checkStates(), ids);
+        Map<String, String> read = new LinkedHashMap<>();
+        for (String id : ids) {
+            String json = found == null ? null : found.get(id);
+            read.put(id, json == null ? "" : json);
+        }
+        return read;
+    }
+
+    private Map<String, CheckRecord> records(ComponentDef component, Map<String, String> read) {
+        Map<String, CheckRecord> records = new LinkedHashMap<>();
+        for (CheckDef check : component.checks()) {
+            String json = read.get(check.id());
+            CheckRecord record = null;
+            if (json != null && !json.isEmpty()) {
+                try {
+                    record = HeraldJson.read(json, CheckRecord.class);
+                } catch (IllegalArgumentException e) {
+                    Log.warnf("Ignoring unreadable saved state of check %s: %s", check.id(), e.getMessage());
+                }
+            }
+            records.put(check.id(), record == null || record.state() == null
+                    ? CheckRecord.initial(initialHealth(check)) : record);
+        }
+        return records;
+    }
+
+    /** Records the component's status as its checks stand in Redis, when it differs from what is recorded. */
+    private void recordCurrent(ComponentDef component) {
+        ComponentStatus expected = current.get(component.id());
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Map<String, String> read = readChecks(component);
+            Optional<ComponentEvaluation> evaluation = ComponentRollup.evaluate(records(component, read));
+            if (evaluation.isEmpty() || evaluation.get().status() == expected) {
+                return;
+            }
+            StatusWriter.Outcome outcome = writer.write(component.id(), expected, evaluation.get(), clock.instant(),
+                    null, null, read);
+            switch (outcome.kind()) {
+                case CHANGED, SAME, SAVED -> {
+                    current.put(component.id(), evaluation.get().status());
+                    return;
+                }
+                case CONFLICT -> expected = outcome.found();
+                case STALE -> { }
+            }
+        }
     }
 
     private static String describe(Throwable e) {

@@ -30,4 +30,21 @@ public interface EvaluatorConfig {
     /** Approximate cap on the changes stream (XADD MAXLEN ~). */
     @WithDefault("100000")
     long changesMaxLen();
+
+    /** When a check is held as flapping. */
+    Flapping flapping();
+
+    interface Flapping {
+        /** More state changes than this within the window make a check flapping. */
+        @WithDefault("4")
+        int maxChanges();
+
+        /** The window the changes are counted in. */
+        @WithDefault("15m")
+        Duration window();
+
+        /** A flapping check is released after its state has not changed for this long. */
+        @WithDefault("10m")
+        Duration quiet();
+    }
 }

@@ -10,7 +10,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records a component's new status in one atomic step: check state, current-status hash, changes stream and
@@ -22,20 +24,30 @@ import java.util.List;
 public class StatusWriter {
     /*
      * KEYS: current-status hash, changes stream, check-states hash.
-     * ARGV: component, expected previous status ('' = none), new status, ComponentState JSON,
-     *       StatusChange JSON, changes max length, live channel, change field, check id ('' = none), check JSON.
-     * Returns {'changed', stream id} | {'same', status} | {'conflict', status found}.
+     * ARGV: component, expected previous status ('' = none), new status ('' = only save the check), ComponentState
+     *       JSON, StatusChange JSON, changes max length, live channel, change field, check id ('' = none), check JSON,
+     *       then pairs of (check id, its JSON as read, '' = none) for every check of the component.
+     * Returns {'stale', check id} when a check changed since it was read (nothing written: read and try again),
+     *         {'saved', ''} | {'changed', stream id} | {'same', status} | {'conflict', status found}.
      */
     private static final LuaScript WRITE = new LuaScript("""
-            if ARGV[9] ~= '' then redis.call('HSET', KEYS[3], ARGV[9], ARGV[10]) end
+            for i = 11, #ARGV, 2 do
+              local now = redis.call('HGET', KEYS[3], ARGV[i]) or ''
+              if now ~= ARGV[i + 1] then return {'stale', ARGV[i]} end
+            end
+            if ARGV[3] == '' then
+              if ARGV[9] ~= '' then redis.call('HSET', KEYS[3], ARGV[9], ARGV[10]) end
+              return {'saved', ''}
+            end
             local found = ''
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current then
               local ok, decoded = pcall(cjson.decode, current)
               if ok and type(decoded) == 'table' and type(decoded['status']) == 'string' then found = decoded['status'] end
             end
+            if found ~= ARGV[3] and found ~= ARGV[2] then return {'conflict', found} end
+            if ARGV[9] ~= '' then redis.call('HSET', KEYS[3], ARGV[9], ARGV[10]) end
             if found == ARGV[3] then return {'same', found} end
-            if found ~= ARGV[2] then return {'conflict', found} end
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
             local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[6], '*', ARGV[8], ARGV[5])
             redis.call('PUBLISH', ARGV[7], '{"id":"' .. id .. '","change":' .. ARGV[5] .. '}')
@@ -54,7 +66,7 @@ public class StatusWriter {
 
     /** What happened: written (with the changes-stream id), already so, or someone else's status was found. */
     public record Outcome(Kind kind, String value) {
-        public enum Kind { CHANGED, SAME, CONFLICT }
+        public enum Kind { CHANGED, SAME, CONFLICT, STALE, SAVED }
 
         /** The status now in the hash, when the outcome is SAME or CONFLICT (null for none). */
         public ComponentStatus found() {
@@ -63,25 +75,34 @@ public class StatusWriter {
     }
 
     /**
+     * Writes the check's new record and, when the component's status changes, the status, the change and the live
+     * notice, all only if every check of the component is still as it was read.
+     *
      * @param expected the status believed to be in the hash now, or null for none
-     * @param checkId  the check whose state to persist in the same step, or null
+     * @param now      the component's new evaluation, or null when it cannot be evaluated yet (only the check is saved)
+     * @param checkId  the check whose record to write in the same step, or null
+     * @param read     every check of the component with its JSON as read (null or "" when absent)
      */
     public Outcome write(String component, ComponentStatus expected, ComponentEvaluation now, Instant at,
-            String checkId, CheckState checkState) {
-        StatusChange change = new StatusChange(component, expected, now.status(), at, now.cause(), now.detail());
-        ComponentState state = new ComponentState(component, now.status(), at, now.cause(), now.detail());
-        Response reply = WRITE.run(redis,
-                List.of(keys.currentStatus(), keys.changes(), keys.checkStates()),
-                List.of(component, expected == null ? "" : expected.wire(), now.status().wire(),
-                        HeraldJson.write(state), HeraldJson.write(change), Long.toString(config.changesMaxLen()),
-                        keys.liveChannel(), RedisKeys.CHANGE_FIELD,
-                        checkId == null ? "" : checkId, checkState == null ? "" : HeraldJson.write(checkState)));
+            String checkId, CheckRecord record, Map<String, String> read) {
+        List<String> args = new ArrayList<>();
+        args.add(component);
+        args.add(expected == null ? "" : expected.wire());
+        if (now == null) {
+            args.addAll(List.of("", "", ""));
+        } else {
+            StatusChange change = new StatusChange(component, expected, now.status(), at, now.cause(), now.detail());
+            ComponentState state = new ComponentState(component, now.status(), at, now.cause(), now.detail());
+            args.addAll(List.of(now.status().wire(), HeraldJson.write(state), HeraldJson.write(change)));
+        }
+        args.addAll(List.of(Long.toString(config.changesMaxLen()), keys.liveChannel(), RedisKeys.CHANGE_FIELD,
+                checkId == null ? "" : checkId, record == null ? "" : HeraldJson.write(record)));
+        read.forEach((id, json) -> {
+            args.add(id);
+            args.add(json == null ? "" : json);
+        });
+        Response reply = WRITE.run(redis, List.of(keys.currentStatus(), keys.changes(), keys.checkStates()), args);
         Outcome.Kind kind = Outcome.Kind.valueOf(reply.get(0).toString().toUpperCase());
         return new Outcome(kind, reply.get(1).toString());
-    }
-
-    /** Persists a check's state alone (its component cannot be evaluated yet). */
-    public void saveCheck(String checkId, CheckState state) {
-        redis.hash(String.class).hset(keys.checkStates(), checkId, HeraldJson.write(state));
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.ingest.webhook;
 
 import io.herald.ingest.problem.ProblemException;
+import io.herald.ingest.signal.SignalIds;
 import io.herald.ingest.signal.SignalLog;
 import io.herald.ingest.webhook.format.Observation;
 import io.herald.ingest.webhook.format.PayloadException;
@@ -11,11 +12,7 @@ import io.herald.model.catalog.CheckType;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +24,7 @@ import java.util.UUID;
 @Singleton
 public class WebhookService {
     static final int MAX_DETAIL = 2000;
-    // Longer sender keys (PagerDuty ids are short, but a generic sender may send anything) are hashed for the Redis key.
-    static final int MAX_KEY = 200;
+    static final int MAX_KEY = SignalIds.MAX_LENGTH;
 
     private final SignalLog signals;
     private final Catalog catalog;
@@ -94,23 +90,11 @@ public class WebhookService {
     }
 
     private static Signal signal(String source, CheckDef check, Observation observation) {
-        String id = observation.dedupeKey() == null ? UUID.randomUUID().toString() : key(observation.dedupeKey());
+        String id = observation.dedupeKey() == null ? UUID.randomUUID().toString() : SignalIds.of(observation.dedupeKey());
         String detail = observation.detail().length() > MAX_DETAIL
                 ? observation.detail().substring(0, MAX_DETAIL) + "..." : observation.detail();
         return new Signal(id, source, check.id(), observation.outcome(), observation.latencyMs(), detail,
                 observation.observedAt());
-    }
-
-    static String key(String dedupeKey) {
-        if (dedupeKey.length() <= MAX_KEY) {
-            return dedupeKey;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     /** A signal to append; deduplicated when the sender gave a key its retries repeat. */

@@ -31,6 +31,14 @@ public final class RedisProbe {
         return json == null ? Map.of() : HeraldJson.read(json, Map.class);
     }
 
+    /** One location's threshold state of a check ("" for signals without a location: webhooks, pulls). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> locationState(String check, String location) {
+        Object locations = checkState(check).get("locations");
+        Object state = locations instanceof Map<?, ?> map ? map.get(location) : null;
+        return state == null ? Map.of() : (Map<String, Object>) state;
+    }
+
     public List<StreamMessage<String, String, String>> signals() {
         return redis.stream(String.class).xrange(keys.signals(), io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"));
     }

@@ -48,6 +48,18 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
                 case "/slow" -> vertx.setTimer(400, t -> request.response().end("slow but OK"));
                 case "/hang" -> { }
                 case "/body" -> request.response().end("nothing to see here");
+                case "/json" -> request.response().putHeader("Content-Type", "application/json")
+                        .end("{\"status\":{\"checks\":[{\"name\":\"db\",\"state\":\"failing\"},"
+                                + "{\"name\":\"web\",\"state\":\"ok\"}]}}");
+                case "/needs-header" -> request.response()
+                        .setStatusCode("herald".equals(request.getHeader("X-Probe")) ? 200 : 403).end();
+                case "/moved" -> request.response().setStatusCode(301).putHeader("Location", "/ok").end();
+                case "/vendor/api/v2/summary.json" -> request.response().putHeader("Content-Type", "application/json")
+                        .end(UpstreamPayloads.statuspageSummary());
+                case "/graph/token" -> UpstreamPayloads.token(request);
+                case "/graph/v1.0/admin/serviceAnnouncement/healthOverviews" ->
+                        UpstreamPayloads.healthOverviews(request, "http://127.0.0.1:" + request.localAddress().port());
+                case "/graph/v1.0/admin/serviceAnnouncement/issues" -> UpstreamPayloads.issues(request);
                 default -> request.response().setStatusCode(404).end();
             }
         });

@@ -7,6 +7,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.ProtocolProbes;
+import io.herald.model.catalog.ProbeSpec;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -22,59 +28,78 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
-/** Runs one HTTP(S) check once, without blocking, and describes the result as a signal. */
+/**
+ * Runs one HTTP(S) check once, without blocking: method, headers, redirects, expected statuses, a body keyword
+ * or a JSON path, and for https the certificate's expiry (degraded the configured number of days before).
+ */
 @Singleton
 public class HttpProbe {
-    static final String SOURCE = "probe";
+    private final Vertx vertx;
+    private final ProtocolProbes protocols;
+    private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
 
-    private final WebClient client;
-    private final Clock clock = Clock.systemUTC();
-
-    public HttpProbe(Vertx vertx) {
-        // A fresh connection per run, so every probe measures and proves the whole path to the server.
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setKeepAlive(false)
-                .setUserAgent("Herald-Probe/1.0")
-                .setFollowRedirects(true));
+    public HttpProbe(Vertx vertx, ProtocolProbes protocols) {
+        this.vertx = vertx;
+        this.protocols = protocols;
     }
 
-    public Uni<Signal> probe(CheckDef check) {
-        Instant started = clock.instant();
+    /** One client per trust and redirect limit, so checks with the same settings share its resources. */
+    private WebClient client(ProbeSpec.Http spec) {
+        return clients.computeIfAbsent(spec.trust() + "|" + spec.maxRedirects(), key -> {
+            // A fresh connection per run, so every probe measures and proves the whole path to the server.
+            WebClientOptions options = new WebClientOptions()
+                    .setKeepAlive(false)
+                    .setUserAgent("Herald-Probe/1.0")
+                    .setMaxRedirects(spec.maxRedirects())
+                    .setVerifyHost(!spec.trust().any());
+            ProtocolProbes.trust(spec.trust()).applyTo(options);
+            return WebClient.create(vertx, options);
+        });
+    }
+
+    public Uni<ProbeResult> probe(CheckDef check) {
+        ProbeSpec.Http spec = check.spec(ProbeSpec.Http.class);
         long startNanos = System.nanoTime();
-        String id = check.id() + ":" + started.toEpochMilli();
-        long timeoutMs = check.timeout().toMillis();
-        return client.requestAbs(HttpMethod.valueOf(check.method()), check.url())
-                .timeout(timeoutMs)
-                .send()
+        HttpRequest<Buffer> request = client(spec).requestAbs(HttpMethod.valueOf(check.method()), check.url())
+                .timeout(check.timeout().toMillis())
+                .followRedirects(spec.followRedirects());
+        spec.headers().forEach(request::putHeader);
+        Uni<ProbeResult> http = request.send()
                 .ifNoItem().after(check.timeout()).failWith(() -> new TimeoutException("probe deadline"))
                 .map(response -> {
                     long latency = elapsedMs(startNanos);
-                    return new Signal(id, SOURCE, check.id(), judge(check, response), latency,
-                            describe(check, response, latency), started);
+                    String failure = failure(check, spec, response);
+                    return failure == null ? ProbeResult.up(latency, "HTTP " + response.statusCode() + " from "
+                            + check.url() + " in " + latency + " ms") : ProbeResult.down(latency, failure);
                 })
-                .onFailure().recoverWithItem(failure -> new Signal(id, SOURCE, check.id(), CheckOutcome.DOWN,
-                        elapsedMs(startNanos), describeFailure(check, failure), started));
+                .onFailure().recoverWithItem(failure -> ProbeResult.down(elapsedMs(startNanos),
+                        describeFailure(check, failure)));
+        URI uri = URI.create(check.url());
+        if (spec.certExpiryDays() == 0 || !"https".equalsIgnoreCase(uri.getScheme())) {
+            return http;
+        }
+        return http.chain(result -> result.outcome() != CheckOutcome.UP ? Uni.createFrom().item(result)
+                : protocols.certificate(check, uri.getHost(), uri.getPort() == -1 ? 443 : uri.getPort(), spec.trust(),
+                        spec.certExpiryDays()).map(tls -> tls.outcome() == CheckOutcome.UP ? result
+                        : ProbeResult.degraded(result.latencyMs(), tls.detail() + "; " + result.detail())));
     }
 
-    private static CheckOutcome judge(CheckDef check, HttpResponse<Buffer> response) {
-        if (!check.expectStatus().contains(response.statusCode())) {
-            return CheckOutcome.DOWN;
-        }
-        if (check.bodyContains() != null && !bodyOf(response).contains(check.bodyContains())) {
-            return CheckOutcome.DOWN;
-        }
-        return CheckOutcome.UP;
-    }
-
-    private static String describe(CheckDef check, HttpResponse<Buffer> response, long latency) {
+    /** Why the answer is a failure, in words, or null when it is what the check expects. */
+    static String failure(CheckDef check, ProbeSpec.Http spec, HttpResponse<Buffer> response) {
         int status = response.statusCode();
         if (!check.expectStatus().contains(status)) {
-            return "HTTP " + status + " from " + check.url() + " (expected " + expected(check) + ")";
+            String location = response.getHeader("Location");
+            return "HTTP " + status + " from " + check.url() + " (expected " + expected(check) + ")"
+                    + (status / 100 == 3 && location != null ? ", redirected to " + location : "");
         }
         if (check.bodyContains() != null && !bodyOf(response).contains(check.bodyContains())) {
             return "body does not contain '" + check.bodyContains() + "' (HTTP " + status + " from " + check.url() + ")";
         }
-        return "HTTP " + status + " from " + check.url() + " in " + latency + " ms";
+        if (spec.jsonPath() != null) {
+            return JsonPathMatch.mismatch(bodyOf(response), spec.jsonPath(), spec.jsonExpect())
+                    .map(why -> why + " (HTTP " + status + " from " + check.url() + ")").orElse(null);
+        }
+        return null;
     }
 
     static String describeFailure(CheckDef check, Throwable failure) {
@@ -122,6 +147,6 @@ public class HttpProbe {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(WebClient::close);
     }
 }

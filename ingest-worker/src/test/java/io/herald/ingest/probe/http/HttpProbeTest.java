@@ -60,8 +60,8 @@ class HttpProbeTest {
         StreamMessage<String, String, String> signal = store.signals().stream()
                 .filter(m -> "probe-ok-http".equals(m.payload().get("check"))).findFirst().orElseThrow();
         Map<String, String> fields = signal.payload();
-        assertThat(fields).containsEntry("source", "probe").containsEntry("outcome", "up");
-        assertThat(fields.get("id")).matches("probe-ok-http:\\d{13}");
+        assertThat(fields).containsEntry("source", "probe").containsEntry("outcome", "up").containsEntry("location", "default");
+        assertThat(fields.get("id")).matches("probe-ok-http:default:\\d+");
         assertThat(fields.get("latency_ms")).matches("\\d+");
         assertThat(fields.get("detail")).startsWith("HTTP 200 from http://127.0.0.1:" + port + "/ok");
     }
@@ -73,8 +73,8 @@ class HttpProbeTest {
             awaitStatus("probe-flaky", ComponentStatus.OPERATIONAL);
             setFlakyStatus(503);
             await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                assertThat(store.locationState("probe-flaky-http", "default")).containsEntry("failures", 1);
                 Map<String, Object> state = store.checkState("probe-flaky-http");
-                assertThat(state).containsEntry("failures", 1);
                 assertThat(state).as("one failure of two leaves the check up").containsEntry("state", "UP");
             });
 
