@@ -2,6 +2,7 @@ package io.herald.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 
@@ -56,4 +57,9 @@ public interface WebConfig {
     /** How many such pages are kept in memory. */
     @WithDefault("2000")
     int pageCacheSize();
+
+    /** The catalog file every Herald service reads; status-web takes the probed checks of each component from it. */
+    @WithName("catalog-path")
+    @WithDefault("${herald.catalog.path:catalog/herald.yaml}")
+    String catalogPath();
 }

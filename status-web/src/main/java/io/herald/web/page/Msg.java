@@ -110,4 +110,37 @@ public interface Msg {
 
     @Message("Page not found")
     String not_found();
+
+    @Message("Uptime")
+    String uptime();
+
+    @Message("Response time")
+    String response_time();
+
+    @Message("Chart window")
+    String chart_window();
+
+    @Message("No response times in this window.")
+    String no_samples();
+
+    @Message("Recent changes")
+    String recent_changes();
+
+    @Message("No recorded changes.")
+    String no_changes();
+
+    @Message("When")
+    String when();
+
+    @Message("From")
+    String from();
+
+    @Message("To")
+    String to_status();
+
+    @Message("Detail")
+    String detail();
+
+    @Message("Badge")
+    String badge();
 }
