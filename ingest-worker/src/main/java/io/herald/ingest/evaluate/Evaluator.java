@@ -204,7 +204,8 @@ public class Evaluator {
         CheckThreshold threshold = new CheckThreshold(check.failuresToDown(), check.successesToUp(),
                 check.latencyLimit());
         ComponentStatus expected = current.get(component.id());
-        for (int attempt = 0; attempt < 10; attempt++) {
+        // Several evaluators may update the same component at once; each retry reads what the other wrote.
+        for (int attempt = 0; attempt < 100; attempt++) {
             Map<String, String> read = readChecks(component);
             Map<String, CheckRecord> records = records(component, read);
             CheckRecord before = records.get(check.id());
