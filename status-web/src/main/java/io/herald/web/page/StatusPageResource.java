@@ -52,7 +52,7 @@ public class StatusPageResource {
     public Response home(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
-        RenderedPage page = homePage.current(PageLanguage.of(lang, acceptLanguage));
+        RenderedPage page = homePage.current(PageLanguageChoice.of(lang, acceptLanguage));
         if (page == null) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .entity(homePage.unavailable().html())

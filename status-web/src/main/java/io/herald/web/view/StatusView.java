@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param lang         the language tag the words are in (en, fr)
  * @param timeZone     the page's time zone, in which times are written
+ * @param pageUrl      the page's public URL (links in feeds and embeds), without a trailing slash
  * @param indicator    none, minor, major or critical, as status-api says
  * @param banner       the overall banner text ({@link BannerText})
  * @param updated      when the status last changed, as far as status-api tells
@@ -22,6 +23,7 @@ import java.util.List;
 public record StatusView(
         String lang,
         String timeZone,
+        String pageUrl,
         String pageName,
         String indicator,
         String banner,

@@ -79,6 +79,7 @@ public final class ViewAssembler {
         return new StatusView(
                 language.tag(),
                 zone.getId(),
+                pageUrl(page),
                 page == null ? "Service status" : textOr(page.name(), "Service status"),
                 indicator(doc.status(), worst),
                 BannerText.of(affected, words),
@@ -90,6 +91,11 @@ public final class ViewAssembler {
                 IncidentViews.of(doc.incidents(), zone, words),
                 IncidentViews.of(doc.maintenances(), zone, words),
                 uptime != null);
+    }
+
+    private static String pageUrl(StatusDocument.Page page) {
+        String url = page == null || page.url() == null || page.url().isBlank() ? "" : page.url().strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     static Stamp stamp(Instant instant, ZoneId zone) {

@@ -3,11 +3,11 @@ package io.herald.web.page;
 import io.herald.web.view.Language;
 
 /** The language a page is served in: ?lang= when it names one, else the best match of Accept-Language. */
-final class PageLanguage {
-    private PageLanguage() {
+public final class PageLanguageChoice {
+    private PageLanguageChoice() {
     }
 
-    static Language of(String lang, String acceptLanguage) {
+    public static Language of(String lang, String acceptLanguage) {
         Language chosen = Language.ofTag(lang);
         return chosen != null ? chosen : Language.fromAcceptLanguage(acceptLanguage);
     }
