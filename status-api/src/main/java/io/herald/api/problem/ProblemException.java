@@ -17,6 +17,23 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", detail));
     }
 
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
+    }
+
+    /** A request field that is missing or wrong; the detail names the field. */
+    public static ProblemException invalidField(String field, String detail) {
+        return new ProblemException(Problem.of(400, "invalid-field", "Invalid field '" + field + "'", detail));
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+    }
+
     public static ProblemException badRequest(String slug, String title, String detail) {
         return new ProblemException(Problem.of(400, slug, title, detail));
     }

@@ -1,0 +1,256 @@
+package io.herald.api.admin;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.herald.api.http.Fields;
+import io.herald.api.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * API tokens, operators and their sessions. Passwords are bcrypt (hashed and checked on a worker thread, never on
+ * the event loop); tokens and session tokens are random and stored as SHA-256.
+ */
+@ApplicationScoped
+public class OperatorService {
+    private static final int BCRYPT_COST = 10;
+    // Checked when the user is unknown, so that both wrong answers take the same time.
+    private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(BCRYPT_COST,
+            "not-a-password".toCharArray());
+
+    private final AuditLog audit;
+    private final AdminConfig config;
+    private final Vertx vertx;
+
+    public OperatorService(AuditLog audit, AdminConfig config, Vertx vertx) {
+        this.audit = audit;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    public record TokenRequest(
+            @JsonProperty("name") @Schema(example = "alertmanager-bridge") String name,
+            @JsonProperty("scopes") @Schema(example = "[\"incidents:write\"]") List<String> scopes) {
+    }
+
+    /** A token as listed (never the token itself). */
+    public record TokenBody(
+            @JsonProperty("id") String id,
+            @JsonProperty("name") String name,
+            @JsonProperty("scopes") Set<String> scopes,
+            @JsonProperty("created_at") String createdAt) {
+
+        static TokenBody of(ApiTokenEntity t) {
+            return new TokenBody(Long.toString(t.id), t.name, Scopes.parse(t.scopes), t.createdAt.toString());
+        }
+    }
+
+    /** The answer to creating a token: the only time the token is shown. */
+    public record NewToken(
+            @JsonProperty("id") String id,
+            @JsonProperty("name") String name,
+            @JsonProperty("scopes") Set<String> scopes,
+            @JsonProperty("token") String token,
+            @JsonProperty("created_at") String createdAt) {
+    }
+
+    public record UserRequest(
+            @JsonProperty("username") @Schema(example = "alice") String username,
+            @JsonProperty("display_name") @Schema(example = "Alice Martin") String displayName,
+            @JsonProperty("password") String password,
+            @JsonProperty("scopes") @Schema(example = "[\"incidents:write\", \"maintenance:write\"]")
+            List<String> scopes) {
+    }
+
+    public record UserBody(
+            @JsonProperty("id") String id,
+            @JsonProperty("username") String username,
+            @JsonProperty("display_name") String displayName,
+            @JsonProperty("scopes") Set<String> scopes,
+            @JsonProperty("created_at") String createdAt) {
+
+        static UserBody of(OperatorEntity o) {
+            return new UserBody(Long.toString(o.id), o.username, o.displayName, Scopes.parse(o.scopes),
+                    o.createdAt.toString());
+        }
+    }
+
+    public record LoginRequest(
+            @JsonProperty("username") @Schema(example = "alice") String username,
+            @JsonProperty("password") String password) {
+    }
+
+    public record SessionBody(
+            @JsonProperty("token") String token,
+            @JsonProperty("expires_at") String expiresAt,
+            @JsonProperty("username") String username,
+            @JsonProperty("display_name") String displayName,
+            @JsonProperty("scopes") Set<String> scopes) {
+    }
+
+    @WithSession
+    public Uni<List<TokenBody>> tokens() {
+        return ApiTokenEntity.<ApiTokenEntity>listAll(Sort.ascending("id"))
+                .map(all -> all.stream().map(TokenBody::of).toList());
+    }
+
+    @WithTransaction
+    public Uni<NewToken> createToken(Actor actor, TokenRequest request) {
+        Fields.body(request);
+        ApiTokenEntity entity = new ApiTokenEntity();
+        entity.name = Fields.text("name", request.name(), 100);
+        entity.scopes = Scopes.format(scopes(request.scopes()));
+        String token = TokenHash.generate("hrd_");
+        entity.secretSha256 = TokenHash.sha256Hex(token);
+        entity.createdAt = Instant.now();
+        return entity.<ApiTokenEntity>persist().map(saved -> new NewToken(Long.toString(saved.id), saved.name,
+                        Scopes.parse(saved.scopes), token, saved.createdAt.toString()))
+                .call(created -> audit.record(actor, "token.create", "token:" + created.id(), null,
+                        TokenBody.of(entity)));
+    }
+
+    @WithTransaction
+    public Uni<Void> deleteToken(Actor actor, long id) {
+        return ApiTokenEntity.<ApiTokenEntity>findById(id).flatMap(found -> {
+            if (found == null) {
+                throw ProblemException.notFound("There is no token '" + id + "'.");
+            }
+            TokenBody before = TokenBody.of(found);
+            return found.delete().call(() -> audit.record(actor, "token.delete", "token:" + id, before, null));
+        });
+    }
+
+    @WithSession
+    public Uni<List<UserBody>> users() {
+        return OperatorEntity.<OperatorEntity>listAll(Sort.ascending("username"))
+                .map(all -> all.stream().map(UserBody::of).toList());
+    }
+
+    /** Hashes the password on a worker thread, then stores the operator. */
+    public Uni<UserBody> createUser(Actor actor, UserRequest request) {
+        Fields.body(request);
+        String username = Fields.text("username", request.username(), 100);
+        if (!username.matches("[A-Za-z0-9._@-]+")) {
+            throw ProblemException.invalidField("username", "The field 'username' may only hold letters, digits and "
+                    + ". _ @ -.");
+        }
+        String displayName = request.displayName() == null || request.displayName().isBlank() ? username
+                : Fields.text("display_name", request.displayName(), 200);
+        String password = request.password();
+        if (password == null || password.length() < 12 || password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw ProblemException.invalidField("password", "The field 'password' must have 12 to 72 bytes.");
+        }
+        Set<String> scopes = scopes(request.scopes());
+        return blocking(() -> BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray()))
+                .flatMap(hash -> storeUser(actor, username, displayName, hash, scopes));
+    }
+
+    // Called from this bean after the hash: programmatic transactions, since interceptors skip self-calls.
+    private Uni<UserBody> storeUser(Actor actor, String username, String displayName, String hash,
+            Set<String> scopes) {
+        return Panache.withTransaction(() -> OperatorEntity.count("username", username).flatMap(count -> {
+            if (count > 0) {
+                throw ProblemException.conflict("An operator named '" + username + "' exists already.");
+            }
+            OperatorEntity operator = new OperatorEntity();
+            operator.username = username;
+            operator.displayName = displayName;
+            operator.passwordBcrypt = hash;
+            operator.scopes = Scopes.format(scopes);
+            operator.createdAt = Instant.now();
+            return operator.<OperatorEntity>persist().map(UserBody::of)
+                    .call(body -> audit.record(actor, "user.create", "user:" + body.id(), null, body));
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Void> deleteUser(Actor actor, long id) {
+        return OperatorEntity.<OperatorEntity>findById(id).flatMap(found -> {
+            if (found == null) {
+                throw ProblemException.notFound("There is no operator '" + id + "'.");
+            }
+            UserBody before = UserBody.of(found);
+            return OperatorSessionEntity.delete("operatorId", id).flatMap(n -> found.delete())
+                    .call(() -> audit.record(actor, "user.delete", "user:" + id, before, null));
+        });
+    }
+
+    /** A session for the right username and password; the same 401 for an unknown user and a wrong password. */
+    public Uni<SessionBody> login(LoginRequest request) {
+        if (request == null || request.username() == null || request.password() == null) {
+            return Uni.createFrom().failure(wrongCredentials());
+        }
+        return findOperator(request.username().trim()).flatMap(operator -> {
+            String hash = operator == null ? DUMMY_HASH : operator.passwordBcrypt;
+            return blocking(() -> BCrypt.verifyer().verify(request.password().toCharArray(), hash).verified)
+                    .flatMap(ok -> {
+                        if (operator == null || !ok) {
+                            return Uni.createFrom().failure(wrongCredentials());
+                        }
+                        return openSession(operator);
+                    });
+        });
+    }
+
+    private Uni<OperatorEntity> findOperator(String username) {
+        return Panache.withSession(() -> OperatorEntity.<OperatorEntity>find("username", username).firstResult());
+    }
+
+    private Uni<SessionBody> openSession(OperatorEntity operator) {
+        String token = TokenHash.generate("hrs_");
+        OperatorSessionEntity session = new OperatorSessionEntity();
+        session.operatorId = operator.id;
+        session.secretSha256 = TokenHash.sha256Hex(token);
+        session.createdAt = Instant.now();
+        session.expiresAt = session.createdAt.plus(config.session().lifetime());
+        Actor actor = new Actor("user:" + operator.username, Scopes.parse(operator.scopes), null);
+        return Panache.withTransaction(() -> session.persist()
+                .call(() -> audit.record(actor, "session.create", "user:" + operator.id, null, null))
+                .map(ignored -> new SessionBody(token, session.expiresAt.toString(), operator.username,
+                        operator.displayName, Scopes.parse(operator.scopes))));
+    }
+
+    @WithTransaction
+    public Uni<Void> logout(Actor actor) {
+        if (actor.sessionId() == null) {
+            throw ProblemException.badRequest("not-a-session", "Not a session",
+                    "This bearer token is an API token, not an operator session; delete tokens with "
+                            + "DELETE /api/v1/admin/tokens/{id}.");
+        }
+        return OperatorSessionEntity.deleteById(actor.sessionId())
+                .call(() -> audit.record(actor, "session.delete", actor.name(), null, null)).replaceWithVoid();
+    }
+
+    private static Set<String> scopes(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw ProblemException.invalidField("scopes", "The field 'scopes' must list at least one of "
+                    + String.join(", ", Scopes.ALL) + ".");
+        }
+        for (String scope : requested) {
+            if (!Scopes.ALL.contains(scope)) {
+                throw ProblemException.invalidField("scopes", "The field 'scopes' holds '" + scope
+                        + "'; expected some of " + String.join(", ", Scopes.ALL) + ".");
+            }
+        }
+        return new java.util.LinkedHashSet<>(requested);
+    }
+
+    private static ProblemException wrongCredentials() {
+        return ProblemException.unauthorized("The username or the password is wrong.");
+    }
+
+    /** Runs CPU-heavy work (bcrypt) on a worker thread and comes back on the caller's context. */
+    private <T> Uni<T> blocking(java.util.concurrent.Callable<T> work) {
+        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(work, false).toCompletionStage());
+    }
+}
