@@ -62,4 +62,12 @@ public interface WebConfig {
     @WithName("catalog-path")
     @WithDefault("${herald.catalog.path:catalog/herald.yaml}")
     String catalogPath();
+
+    /** An operator's session ends after this at most (earlier if status-api's token expires first). */
+    @WithDefault("8h")
+    Duration adminSessionTimeout();
+
+    /** Mark the operators' session cookie Secure (serve status-web behind HTTPS and set this to true). */
+    @WithDefault("false")
+    boolean adminCookieSecure();
 }

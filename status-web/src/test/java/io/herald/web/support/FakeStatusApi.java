@@ -23,6 +23,15 @@ public final class FakeStatusApi {
     private final List<String> lastEventIdHeaders = new CopyOnWriteArrayList<>();
     private final Map<String, String> documents = new ConcurrentHashMap<>();
     private final Map<String, Integer> requests = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    /** A request the fake received on a write or admin endpoint. */
+    public record Call(String method, String path, String authorization, String body) {
+    }
+
+    private record Answer(int status, String body) {
+    }
     private volatile String statusJson;
     private volatile int statusFetches;
     private HttpServer server;
@@ -44,6 +53,22 @@ public final class FakeStatusApi {
             return;
         }
         HttpServer created = vertx.createHttpServer().requestHandler(request -> {
+            if (request.method() != io.vertx.core.http.HttpMethod.GET || request.path().startsWith("/api/v1/admin/")) {
+                request.body().onSuccess(body -> {
+                    String key = request.method() + " " + request.path();
+                    calls.add(new Call(request.method().name(), request.path(), request.getHeader("Authorization"),
+                            body.toString()));
+                    Answer answer = answers.get(key);
+                    if (answer == null) {
+                        request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                                .end("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no route\"}");
+                    } else {
+                        request.response().setStatusCode(answer.status()).putHeader("Content-Type",
+                                answer.status() >= 400 ? "application/problem+json" : "application/json").end(answer.body());
+                    }
+                });
+                return;
+            }
             switch (request.path()) {
                 case "/api/v1/status" -> {
                     statusFetches++;
@@ -100,6 +125,19 @@ public final class FakeStatusApi {
         } else {
             documents.put(path, json);
         }
+    }
+
+    /** Answers "METHOD /path" (POST, PUT, DELETE or any admin GET) with this status and JSON body. */
+    public void answer(String methodAndPath, int status, String json) {
+        answers.put(methodAndPath, new Answer(status, json));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public void clearCalls() {
+        calls.clear();
     }
 
     /** How many GET requests this path received. */
