@@ -2,6 +2,7 @@ package io.herald.api.retention;
 
 import io.herald.api.catalog.PageTime;
 import io.herald.api.history.StatusChangeRepository;
+import io.herald.api.latency.LatencyStore;
 import io.herald.api.uptime.UptimeRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -20,9 +21,11 @@ public class RetentionJob {
     private final StatusChangeRepository changes;
     private final UptimeRepository uptime;
     private final PageTime time;
+    private final LatencyStore latency;
 
     public RetentionJob(RetentionConfig config, StatusChangeRepository changes, UptimeRepository uptime,
-            PageTime time) {
+            PageTime time, LatencyStore latency) {
+        this.latency = latency;
         this.config = config;
         this.changes = changes;
         this.uptime = uptime;
@@ -32,7 +35,10 @@ public class RetentionJob {
     @Scheduled(every = "${herald.api.retention.interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return purge(Instant.now()).onFailure().invoke(f -> Log.warnf("Retention clean-up failed: %s", f.getMessage()))
+        Instant now = Instant.now();
+        return purge(now)
+                .flatMap(ignored -> latency.purge(now.minus(config.latencyRaw()), now.minus(config.latencyHourly())))
+                .onFailure().invoke(f -> Log.warnf("Retention clean-up failed: %s", f.getMessage()))
                 .onFailure().recoverWithNull();
     }
 

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# p99 of the page's 90-day bars (GET /api/v1/uptime/days?days=90) with 100 components and a year of history.
+#
+#   bench/api-days.sh                     package status-api if needed, generate, start it, measure, stop
+#   BENCH_DURATION=20s BENCH_CONNECTIONS=16 BENCH_THREADS=2 (defaults)
+#   BENCH_API_PORT=18181 (default)
+#
+# The history lives in its own database, herald_bench (dropped and created again), with its own Redis prefix, so
+# nothing of a running page is touched. Two runs: with the response cache as shipped (herald.api.uptime.cache-ttl,
+# 30 s) and with the cache off, so that every request reads PostgreSQL and computes the bars. Goal: p99 < 20 ms.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+duration=${BENCH_DURATION:-20s}
+connections=${BENCH_CONNECTIONS:-16}
+threads=${BENCH_THREADS:-2}
+port=${BENCH_API_PORT:-18181}
+db=herald_bench
+work=$root/bench/target/api-days
+mkdir -p "$work"
+psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+
+command -v wrk >/dev/null || {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq wrk </dev/null >/dev/null
+}
+jar=status-api/target/quarkus-app/quarkus-run.jar
+[ -f "$jar" ] || mvn -B -q -o -pl status-api package -DskipTests
+
+# 10 services of 10 components, one webhook check each.
+catalog=$work/catalog.yaml
+{
+  printf 'page:\n  id: bench\n  name: Herald bench\n  url: http://localhost\n  time_zone: Europe/Paris\nservices:\n'
+  for s in $(seq 1 10); do
+    printf '  - id: s%s\n    name: Service %s\n    components:\n' "$s" "$s"
+    for c in $(seq 1 10); do
+      printf '      - id: c%s-%s\n        name: Component %s.%s\n        checks:\n' "$s" "$c" "$s" "$c"
+      printf '          - id: k%s-%s\n            type: webhook\n            source: bench\n' "$s" "$c"
+    done
+  done
+} > "$catalog"
+
+psql -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+
+pid=
+cleanup() { [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+start() {
+  java -Dquarkus.http.port="$port" -Dherald.catalog.path="$catalog" -Dherald.redis.prefix=herald-bench: \
+    -Dherald.api.consumer=bench -Dquarkus.log.level=WARN \
+    -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$db \
+    -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db "$@" -jar "$jar" > "$work/api.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$work/api.log"; exit 1; }
+    sleep 0.5
+  done
+  echo "status-api did not get ready"; cat "$work/api.log"; exit 1
+}
+stop() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+
+# First start migrates the schema; then a year of history is written the way status-api keeps it: four changes a
+# day per component (status_change), the per-day totals (uptime_day), the open interval (uptime_cursor) and an
+# incident a week on some components.
+start
+echo "generating a year of history for 100 components..."
+psql -d $db <<'SQL'
+INSERT INTO status_change (stream_id, component_id, from_status, to_status, changed_at, cause, detail)
+SELECT d.n || '-' || c.s || '-' || c.k || '-' || x.i, 'c' || c.s || '-' || c.k,
+       CASE WHEN x.i % 2 = 0 THEN 'operational' ELSE 'partial_outage' END,
+       CASE WHEN x.i % 2 = 0 THEN 'partial_outage' ELSE 'operational' END,
+       date_trunc('day', now()) - make_interval(days => d.n) + make_interval(hours => x.i * 5),
+       'k' || c.s || '-' || c.k, 'bench'
+FROM generate_series(1, 365) d(n), generate_series(1, 10) c1(s) CROSS JOIN LATERAL
+     (SELECT c1.s AS s, k FROM generate_series(1, 10) k) c, generate_series(1, 4) x(i);
+INSERT INTO uptime_day (component_id, day, operational_ms, degraded_ms, partial_ms, major_ms, maintenance_ms)
+SELECT 'c' || s || '-' || k, (now() - make_interval(days => d))::date,
+       86400000 - (d * k % 7) * 600000, (d % 3) * 60000, (d * k % 7) * 600000, 0, 0
+FROM generate_series(1, 365) d, generate_series(1, 10) s, generate_series(1, 10) k;
+INSERT INTO uptime_cursor (component_id, status, since)
+SELECT 'c' || s || '-' || k, 'operational', date_trunc('day', now())
+FROM generate_series(1, 10) s, generate_series(1, 10) k;
+INSERT INTO incident (kind, name, status, impact, automatic, created_at, updated_at, started_at, resolved_at,
+                      update_count)
+SELECT 'incident', 'Component ' || (w % 10 + 1) || '.1: some users cannot connect', 'resolved', 'major', TRUE,
+       now() - make_interval(days => w * 7), now() - make_interval(days => w * 7),
+       now() - make_interval(days => w * 7), now() - make_interval(days => w * 7) + interval '2 hours', 1
+FROM generate_series(1, 52) w;
+INSERT INTO incident_component (incident_id, component_id, status)
+SELECT id, 'c' || (id % 10 + 1) || '-1', 'operational' FROM incident;
+ANALYZE;
+SQL
+psql -d $db -t -c "SELECT 'rows: status_change ' || (SELECT count(*) FROM status_change) || ', uptime_day ' ||
+  (SELECT count(*) FROM uptime_day) || ', incident ' || (SELECT count(*) FROM incident)"
+
+url="http://127.0.0.1:$port/api/v1/uptime/days?days=90"
+measure() {
+  curl -fsS "$url" -o "$work/days.json"
+  printf '%s: body %s bytes, %s components\n' "$1" "$(stat -c %s "$work/days.json")" \
+    "$(grep -o '"group_id"' "$work/days.json" | wc -l)"
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url" > "$work/wrk-$2.txt"
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk-$2.txt")
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$2.txt")
+  printf '%s: p99 %s, %s requests/s (wrk -t%s -c%s -d%s)\n' "$1" "$p99" "$rps" "$threads" "$connections" "$duration"
+}
+measure "cached (as shipped)" cached
+stop
+start -Dherald.api.uptime.cache-ttl=0s
+measure "uncached (every request computes)" uncached
