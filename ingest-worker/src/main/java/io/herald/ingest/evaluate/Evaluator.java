@@ -225,7 +225,7 @@ public class Evaluator {
             records.put(check.id(), after);
             ComponentEvaluation now = ComponentRollup.evaluate(records).orElse(null);
             StatusWriter.Outcome outcome = writer.write(component.id(), expected, now, clock.instant(), check.id(),
-                    after, read);
+                    after, entry.id(), read);
             switch (outcome.kind()) {
                 case CHANGED -> {
                     Log.infof("%s: %s -> %s (%s)", component.id(), expected == null ? "none" : expected.wire(),
@@ -289,7 +289,7 @@ public class Evaluator {
                 return;
             }
             StatusWriter.Outcome outcome = writer.write(component.id(), expected, evaluation.get(), clock.instant(),
-                    null, null, read);
+                    null, null, null, read);
             switch (outcome.kind()) {
                 case CHANGED, SAME, SAVED -> {
                     current.put(component.id(), evaluation.get().status());

@@ -23,20 +23,24 @@ import java.util.Map;
 @Singleton
 public class StatusWriter {
     /*
-     * KEYS: current-status hash, changes stream, check-states hash.
+     * KEYS: current-status hash, changes stream, check-states hash, signals stream.
      * ARGV: component, expected previous status ('' = none), new status ('' = only save the check), ComponentState
      *       JSON, StatusChange JSON, changes max length, live channel, change field, check id ('' = none), check JSON,
-     *       then pairs of (check id, its JSON as read, '' = none) for every check of the component.
+     *       evaluator group, signals entry applied ('' = none), then pairs of (check id, its JSON as read, '' = none)
+     *       for every check of the component.
+     * The entry is acknowledged in the same step as its effect is written, so an entry is either applied and
+     * acknowledged or neither: one taken over from a killed worker (XAUTOCLAIM) is never applied twice.
      * Returns {'stale', check id} when a check changed since it was read (nothing written: read and try again),
      *         {'saved', ''} | {'changed', stream id} | {'same', status} | {'conflict', status found}.
      */
     private static final LuaScript WRITE = new LuaScript("""
-            for i = 11, #ARGV, 2 do
+            for i = 13, #ARGV, 2 do
               local now = redis.call('HGET', KEYS[3], ARGV[i]) or ''
               if now ~= ARGV[i + 1] then return {'stale', ARGV[i]} end
             end
             if ARGV[3] == '' then
               if ARGV[9] ~= '' then redis.call('HSET', KEYS[3], ARGV[9], ARGV[10]) end
+              if ARGV[12] ~= '' then redis.call('XACK', KEYS[4], ARGV[11], ARGV[12]) end
               return {'saved', ''}
             end
             local found = ''
@@ -47,6 +51,7 @@ public class StatusWriter {
             end
             if found ~= ARGV[3] and found ~= ARGV[2] then return {'conflict', found} end
             if ARGV[9] ~= '' then redis.call('HSET', KEYS[3], ARGV[9], ARGV[10]) end
+            if ARGV[12] ~= '' then redis.call('XACK', KEYS[4], ARGV[11], ARGV[12]) end
             if found == ARGV[3] then return {'same', found} end
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
             local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[6], '*', ARGV[8], ARGV[5])
@@ -81,10 +86,11 @@ public class StatusWriter {
      * @param expected the status believed to be in the hash now, or null for none
      * @param now      the component's new evaluation, or null when it cannot be evaluated yet (only the check is saved)
      * @param checkId  the check whose record to write in the same step, or null
+     * @param entryId  the signals-stream entry whose effect this is, acknowledged in the same step, or null
      * @param read     every check of the component with its JSON as read (null or "" when absent)
      */
     public Outcome write(String component, ComponentStatus expected, ComponentEvaluation now, Instant at,
-            String checkId, CheckRecord record, Map<String, String> read) {
+            String checkId, CheckRecord record, String entryId, Map<String, String> read) {
         List<String> args = new ArrayList<>();
         args.add(component);
         args.add(expected == null ? "" : expected.wire());
@@ -96,12 +102,14 @@ public class StatusWriter {
             args.addAll(List.of(now.status().wire(), HeraldJson.write(state), HeraldJson.write(change)));
         }
         args.addAll(List.of(Long.toString(config.changesMaxLen()), keys.liveChannel(), RedisKeys.CHANGE_FIELD,
-                checkId == null ? "" : checkId, record == null ? "" : HeraldJson.write(record)));
+                checkId == null ? "" : checkId, record == null ? "" : HeraldJson.write(record),
+                RedisKeys.EVALUATOR_GROUP, entryId == null ? "" : entryId));
         read.forEach((id, json) -> {
             args.add(id);
             args.add(json == null ? "" : json);
         });
-        Response reply = WRITE.run(redis, List.of(keys.currentStatus(), keys.changes(), keys.checkStates()), args);
+        Response reply = WRITE.run(redis, List.of(keys.currentStatus(), keys.changes(), keys.checkStates(),
+                keys.signals()), args);
         Outcome.Kind kind = Outcome.Kind.valueOf(reply.get(0).toString().toUpperCase());
         return new Outcome(kind, reply.get(1).toString());
     }

@@ -204,10 +204,10 @@ class EvaluatorTest {
         String component = "cas-" + UUID.randomUUID();
         ComponentEvaluation outage = new ComponentEvaluation(ComponentStatus.MAJOR_OUTAGE, "x", "down");
 
-        StatusWriter.Outcome first = writer.write(component, null, outage, Instant.now(), null, null, java.util.Map.of());
-        StatusWriter.Outcome replay = writer.write(component, null, outage, Instant.now(), null, null, java.util.Map.of());
+        StatusWriter.Outcome first = writer.write(component, null, outage, Instant.now(), null, null, null, java.util.Map.of());
+        StatusWriter.Outcome replay = writer.write(component, null, outage, Instant.now(), null, null, null, java.util.Map.of());
         StatusWriter.Outcome stale = writer.write(component, ComponentStatus.OPERATIONAL,
-                new ComponentEvaluation(ComponentStatus.DEGRADED_PERFORMANCE, "x", "slow"), Instant.now(), null, null, java.util.Map.of());
+                new ComponentEvaluation(ComponentStatus.DEGRADED_PERFORMANCE, "x", "slow"), Instant.now(), null, null, null, java.util.Map.of());
 
         assertThat(first.kind()).isEqualTo(StatusWriter.Outcome.Kind.CHANGED);
         assertThat(replay.kind()).isEqualTo(StatusWriter.Outcome.Kind.SAME);
