@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class BrowserStack implements AutoCloseable {
     static final String TOKEN = "browser-" + UUID.randomUUID();
+    /** The operator status-api creates at start when it has none; the bcrypt of "bootstrap operator password". */
+    static final String OPERATOR = "browser-operator";
+    static final String OPERATOR_PASSWORD = "bootstrap operator password";
+    private static final String OPERATOR_BCRYPT = "$2a$10$yT7mP8PVmj4eqlpa.xIetej7xhC1UREqjdy7C4xM3UHG4OSPXk0Ie";
 
     final Path root = Path.of(System.getProperty("herald.root", "..")).toAbsolutePath().normalize();
     final Path logs = root.resolve("system-tests/target/browser-logs");
@@ -45,7 +49,9 @@ final class BrowserStack implements AutoCloseable {
         run("createdb", "-h", "127.0.0.1", "-U", "postgres", database);
         start("status-api", apiPort,
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + database,
-                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + database);
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                "-Dherald.api.bootstrap-admin-user=" + OPERATOR,
+                "-Dherald.api.bootstrap-admin-password-bcrypt=" + OPERATOR_BCRYPT);
         awaitReady("status-api", apiPort);
         start("ingest-worker", ingestPort, "-Dherald.ingest.sources.browser.token-sha256=" + sha256(TOKEN));
         apiUrl = "http://127.0.0.1:" + apiPort;
