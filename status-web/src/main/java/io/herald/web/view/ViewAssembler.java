@@ -76,21 +76,34 @@ public final class ViewAssembler {
         Instant pageUpdated = instant(page == null ? null : page.updatedAt());
         Instant updated = pageUpdated != null ? pageUpdated : latest != null ? latest : fallbackUpdated;
         Stamp staleSince = stamp(unreachableSince, zone, words);
+        List<StatusView.IncidentView> incidents = IncidentViews.of(doc.incidents(), zone, words);
         return new StatusView(
                 language.tag(),
                 zone.getId(),
                 pageUrl(page),
                 page == null ? "Service status" : textOr(page.name(), "Service status"),
                 indicator(doc.status(), worst),
-                BannerText.of(affected, words),
+                banner(BannerText.of(affected, words), incidents, words),
                 List.copyOf(services),
                 stamp(updated, zone, words),
                 doc.lastEventId() != null ? doc.lastEventId() : streamEventId,
                 staleSince,
                 staleSince == null ? null : String.format(words.staleNotice(), staleSince.text()),
-                IncidentViews.of(doc.incidents(), zone, words),
+                incidents,
                 IncidentViews.of(doc.maintenances(), zone, words),
                 uptime != null);
+    }
+
+    /**
+     * An open incident is news even while every component is operational (status-api may then say "minor"): the
+     * banner names it rather than claim all is well under a warning sign.
+     */
+    static String banner(String services, List<StatusView.IncidentView> incidents, Wording words) {
+        if (!services.equals(words.allOperational()) || incidents.isEmpty()) {
+            return services;
+        }
+        return String.format(words.activeIncidents(),
+                String.join("; ", incidents.stream().map(StatusView.IncidentView::name).toList()));
     }
 
     private static String pageUrl(StatusDocument.Page page) {

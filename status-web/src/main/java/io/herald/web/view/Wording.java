@@ -24,7 +24,8 @@ public record Wording(
         String hours,
         String minutes,
         String percent,
-        String label) {
+        String label,
+        String activeIncidents) {
 
     public static final Wording ENGLISH = new Wording(Locale.ENGLISH,
             Map.of("operational", "Operational", "degraded_performance", "Degraded performance",
@@ -39,7 +40,8 @@ public record Wording(
                     "maintenance", "Maintenance"),
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
-            "%s: %s uptime", "%s: no data", "Incident: %s", "%d h", "%d min", "%s %%", "%s: %s");
+            "%s: %s uptime", "%s: no data", "Incident: %s", "%d h", "%d min", "%s %%", "%s: %s",
+            "Active incident: %s");
 
     public static final Wording FRENCH = new Wording(Locale.FRENCH,
             Map.of("operational", "Opérationnel", "degraded_performance", "Performances dégradées",
@@ -54,7 +56,8 @@ public record Wording(
                     "maintenance", "Maintenance"),
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.FRENCH),
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRENCH),
-            "%s : disponibilité %s", "%s : pas de données", "Incident : %s", "%d h", "%d min", "%s %%", "%s\u00a0: %s");
+            "%s : disponibilité %s", "%s : pas de données", "Incident : %s", "%d h", "%d min", "%s %%", "%s\u00a0: %s",
+            "Incident en cours\u00a0: %s");
 
     public String words(ComponentStatus status) {
         return componentStatus.getOrDefault(status.wire(), status.words());
