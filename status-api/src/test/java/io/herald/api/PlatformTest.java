@@ -32,6 +32,29 @@ class PlatformTest extends IsolatedTest {
     }
 
     @Test
+    void shouldDescribeTheWave2EndpointsWithTheirErrorsAndServeSwaggerUi() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",
+                        "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
+                        "/api/v2/scheduled-maintenances/active.json", "/api/v1/incidents", "/api/v1/incidents/{id}",
+                        "/api/v1/maintenances", "/api/v1/maintenances/{id}", "/api/v1/uptime/days",
+                        "/api/v1/components/{id}/uptime", "/api/v1/checks/{id}/latency", "/api/v1/auth/sessions",
+                        "/api/v1/auth/sessions/current", "/api/v1/admin/incidents", "/api/v1/admin/incidents/{id}",
+                        "/api/v1/admin/incidents/{id}/updates", "/api/v1/admin/incidents/{id}/resolve",
+                        "/api/v1/admin/incident-templates", "/api/v1/admin/incident-templates/{id}",
+                        "/api/v1/admin/maintenances", "/api/v1/admin/maintenances/{id}",
+                        "/api/v1/admin/maintenances/{id}/cancel", "/api/v1/admin/components/{id}/override",
+                        "/api/v1/admin/tokens", "/api/v1/admin/tokens/{id}", "/api/v1/admin/audit",
+                        "/api/v1/admin/users", "/api/v1/admin/users/{id}"))
+                .body("paths.'/api/v1/admin/incidents/{id}/resolve'.post.responses.keySet()",
+                        hasItems("200", "401", "403", "404", "409"))
+                .body("components.securitySchemes.keySet()", hasItems("bearer"))
+                .body("components.schemas.IncidentBody.properties.name.examples[0]",
+                        org.hamcrest.Matchers.equalTo("ActiveSync: some users cannot connect"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
     void shouldAnswerUnknownPathsWithAProblem() {
         given().get("/api/v2/nothing-here.json").then()
                 .statusCode(404)
