@@ -73,6 +73,11 @@ function request()
   return wrk.format("POST", "/ingest/bench", {
     ["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}, body)
 end
+local statuses = {}
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+  if status ~= 202 and not shown then shown = true; io.stderr:write("first non-202 answer: " .. status .. " " .. body .. "\n") end
+end
 LUA
 
 echo "== warm-up (5s)"
