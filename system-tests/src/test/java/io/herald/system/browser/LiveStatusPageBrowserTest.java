@@ -141,6 +141,24 @@ class LiveStatusPageBrowserTest {
                 .as("recovered in place after the reconnection").isEqualTo(true);
     }
 
+    @Test
+    @Order(6)
+    void shouldOpenAComponentPageWithItsUptimeAndResponseTimeChart() {
+        browser.get(stack.web() + "/");
+        browser.findElement(By.cssSelector("#component-outlook-web .component-name a")).click();
+        waitFor(browser, LIVE, d -> d.getCurrentUrl().endsWith("/components/outlook-web"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Outlook on the web");
+        assertThat(browser.findElements(By.cssSelector("#uptime-windows li"))).hasSize(5);
+        // The probed check of this component (from the catalog) gets a figure: a chart, or words saying there is none.
+        assertThat(browser.findElement(By.id("chart-outlook-web-http")).getText()).contains("outlook-web-http");
+        Browsers.screenshot(browser, stack.root, "component-desktop");
+        browser.manage().window().setSize(Browsers.PHONE);
+        Browsers.screenshot(browser, stack.root, "component-phone");
+        browser.manage().window().setSize(Browsers.DESKTOP);
+        browser.get(stack.web() + "/history");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Incident history");
+    }
+
     static void waitFor(WebDriver driver, Duration timeout, java.util.function.Function<WebDriver, Boolean> until) {
         new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(until::apply);
     }
