@@ -120,7 +120,8 @@ public class WebhookSources {
                         + "' is not an auth scheme (bearer, basic or hmac)");
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(property + " " + e.getMessage(), e);
+            // The library's message names the setting in words ("the bearer token hash must be ..."), never its value.
+            throw new IllegalStateException(property.substring(0, property.length() - 1) + ": " + e.getMessage(), e);
         }
         return new WebhookSource(name, format(format, settings), verifier, scheme,
                 subjects(name, property, settings, catalog), format.equals("generic") || format.equals("standard-webhooks"));
