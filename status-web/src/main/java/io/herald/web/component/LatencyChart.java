@@ -26,7 +26,8 @@ public final class LatencyChart {
     public record Sample(Instant at, double p50, double p95) {
     }
 
-    public record Tick(double x, double y, String label) {
+    /** @param anchor SVG text-anchor: the first and last time labels stay inside the chart */
+    public record Tick(double x, double y, String label, String anchor) {
     }
 
     /**
@@ -65,14 +66,15 @@ public final class LatencyChart {
         List<Tick> yTicks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
             double value = top * i / 4;
-            yTicks.add(new Tick(LEFT - 6, round(TOP + plotH * (1 - i / 4.0)), milliseconds(value)));
+            yTicks.add(new Tick(LEFT - 6, round(TOP + plotH * (1 - i / 4.0)), milliseconds(value), "end"));
         }
         DateTimeFormatter format = span <= Duration.ofDays(2).toMillis()
                 ? DateTimeFormatter.ofPattern("HH:mm", locale) : DateTimeFormatter.ofPattern("d MMM", locale);
         List<Tick> xTicks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
             Instant at = from.plusMillis((long) (span * i / 4));
-            xTicks.add(new Tick(round(LEFT + plotW * i / 4), HEIGHT - 8, format.format(at.atZone(zone))));
+            xTicks.add(new Tick(round(LEFT + plotW * i / 4), HEIGHT - 8, format.format(at.atZone(zone)),
+                    i == 0 ? "start" : i == 4 ? "end" : "middle"));
         }
         String summary = String.format(Locale.ENGLISH, "%d samples; median p50 %s, highest p95 %s",
                 samples.size(), milliseconds(median(samples)), milliseconds(p95Max));
