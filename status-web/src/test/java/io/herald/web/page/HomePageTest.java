@@ -170,6 +170,25 @@ class HomePageTest {
         }
     }
 
+    @Test
+    void shouldShowAnIncidentAnnouncedOnTheStreamWithoutAStatusChange() {
+        String id = nextId();
+        api.status(document("minor", "2025-11-26T09:05:00Z", id,
+                List.of(incident("inc-9", "Intranet is slow", "investigating", "minor", "2025-11-26T09:30:00Z", null,
+                        List.of(), update("investigating", "Pages take 20 s", "2025-11-26T09:30:00Z"))),
+                List.of(),
+                service("email", "Email", "operational",
+                        component("smtp-submission", "SMTP submission", "operational", null)),
+                service("activesync", "ActiveSync", "operational",
+                        component("activesync-endpoints", "ActiveSync endpoints", "operational", null))));
+        // Only an incident event: no component changed, yet the page must follow.
+        api.pushEvent("incident", id, "{\"id\":\"inc-9\",\"name\":\"Intranet is slow\"}");
+        Eventually.within(SETTLE, () -> assertThat(page("en"))
+                .contains("<a href=\"/incidents/inc-9\">Intranet is slow</a>")
+                .contains("id=\"banner\" data-indicator=\"minor\">Active incident: Intranet is slow</p>")
+                .doesNotContain("Mail server upgrade"));
+    }
+
     private static String nextId() {
         return "1764147600000-" + SEQUENCE.incrementAndGet();
     }
