@@ -184,4 +184,28 @@ class ActiveSyncProbeTest {
         assertThat(result.outcome()).isEqualTo(CheckOutcome.DOWN);
         assertThat(result.detail()).isEqualTo("connection refused: localhost:" + closedPort);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "mode: options                          | UP",
+            "mode: healthcheck, health_page: owa    | UP",
+            "mode: healthcheck, health_page: mapi   | DOWN",
+    })
+    void shouldRunTheCatalogsActiveSyncCheck(String options, CheckOutcome expected) {
+        io.herald.model.catalog.CheckDef check = io.herald.model.catalog.CatalogLoader.parse("eas.yaml", """
+                page: {id: t, name: T, url: "http://localhost"}
+                services:
+                  - id: s
+                    name: S
+                    components:
+                      - id: c
+                        name: C
+                        checks:
+                          - {id: eas, type: activesync, url: "https://127.0.0.1:%d", trust: any, timeout: 5s, %s}
+                """.formatted(EXCHANGE.port("https"), options), name -> null).check("eas").orElseThrow();
+
+        ProbeResult result = await(new io.herald.ingest.probe.ProtocolProbes(VERTX).probe(check));
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(expected);
+    }
 }
