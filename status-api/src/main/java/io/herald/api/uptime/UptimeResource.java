@@ -8,6 +8,7 @@ import io.herald.api.problem.ProblemException;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.ComponentDef;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -38,8 +39,12 @@ public class UptimeResource {
     private final HttpCaching caching;
     private final ObjectMapper mapper;
     private final Map<Integer, Cached> daysCache = new ConcurrentHashMap<>();
+    private final Map<Integer, Uni<Cached>> computing = new ConcurrentHashMap<>();
 
-    private record Cached(CachedBody body, Instant expires) {
+    private record Cached(CachedBody body, byte[] gzipped, Instant expires) {
+        Cached expired() {
+            return new Cached(body, gzipped, Instant.EPOCH);
+        }
     }
 
     public UptimeResource(UptimeQuery query, Catalog catalog, UptimeConfig config, HttpCaching caching,
@@ -49,7 +54,8 @@ public class UptimeResource {
         this.config = config;
         this.caching = caching;
         this.mapper = mapper;
-        changes.onChange(daysCache::clear);
+        // A change makes the cached bodies stale, not absent: readers keep getting them while one recompute runs.
+        changes.onChange(() -> daysCache.replaceAll((days, cached) -> cached.expired()));
     }
 
     @GET
@@ -66,18 +72,42 @@ public class UptimeResource {
     public Uni<Response> days(
             @Parameter(description = "How many days, today included (default 90)", example = "90")
             @QueryParam("days") String days,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         int count = parseDays(days);
+        return cached(count).map(c -> caching.respond(ifNoneMatch, c.body(), c.gzipped(), acceptEncoding));
+    }
+
+    /**
+     * The body for this many days. One recompute at a time per size; while it runs, a stale body (expired or made
+     * stale by a change) is served, so a recompute never holds readers up once a first body exists.
+     */
+    private Uni<Cached> cached(int count) {
         Instant now = Instant.now();
         Cached cached = daysCache.get(count);
         if (cached != null && cached.expires().isAfter(now)) {
-            return Uni.createFrom().item(caching.respond(ifNoneMatch, cached.body()));
+            return Uni.createFrom().item(cached);
         }
-        return query.days(count, now).map(body -> {
-            CachedBody encoded = CachedBody.json(mapper, body);
-            daysCache.put(count, new Cached(encoded, now.plus(config.cacheTtl())));
-            return caching.respond(ifNoneMatch, encoded);
-        });
+        Uni<Cached> running = computing.computeIfAbsent(count, k -> compute(k, now)
+                .onTermination().invoke(() -> computing.remove(k))
+                .memoize().indefinitely());
+        if (cached == null) {
+            return running;
+        }
+        running.subscribe().with(ok -> { }, failure -> { });
+        return Uni.createFrom().item(cached);
+    }
+
+    private Uni<Cached> compute(int count, Instant now) {
+        return query.days(count, now)
+                // Encoding and compressing about 200 bytes per component-day is CPU work: off the event loop.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(body -> {
+                    CachedBody encoded = CachedBody.json(mapper, body);
+                    Cached fresh = new Cached(encoded, HttpCaching.gzip(encoded.bytes()), now.plus(config.cacheTtl()));
+                    daysCache.put(count, fresh);
+                    return fresh;
+                });
     }
 
     @GET

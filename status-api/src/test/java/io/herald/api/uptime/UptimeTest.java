@@ -60,6 +60,12 @@ class UptimeTest extends IsolatedTest {
         assertThat(imapDays.stream().map(d -> d.get("worst_status"))).contains("partial_outage");
         assertThat(bars.getString("components.find { it.id == 'imap' }.group_id")).isEqualTo("mail");
         assertThat(bars.getString("components.find { it.id == 'webmail' }.uptime_percent")).isNull();
+
+        String etag = given().header("Accept-Encoding", "gzip").queryParam("days", 3).get("/api/v1/uptime/days")
+                .then().statusCode(200).header("Content-Encoding", "gzip").header("Vary", "Accept-Encoding")
+                .body("days", equalTo(3)).extract().header("ETag");
+        given().header("If-None-Match", etag).queryParam("days", 3).get("/api/v1/uptime/days").then()
+                .statusCode(304);
     }
 
     @Test
