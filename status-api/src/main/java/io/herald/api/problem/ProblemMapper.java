@@ -40,6 +40,30 @@ public class ProblemMapper {
         return respond(Problem.of(400, "invalid-request", "Invalid request", detail));
     }
 
+    /** A JSON body of the wrong shape: the problem names the field (its JSON path). Ahead of Quarkus's own mapper. */
+    @ServerExceptionMapper(priority = 1)
+    public Response badJsonShape(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response badJson(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty()) {
+            return respond(Problem.of(400, "invalid-body", "Invalid body", "The body is not the JSON object this "
+                    + "endpoint expects; see /q/openapi."));
+        }
+        return respond(Problem.of(400, "invalid-field", "Invalid field '" + field + "'",
+                "The field '" + field + "' does not have the expected type; see /q/openapi."));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e) {
+        return respond(Problem.of(400, "invalid-body", "Invalid body", "The body is not valid JSON."));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -103,6 +103,14 @@ class AdminApiTest extends IsolatedTest {
                 "major_outage")), token(Scopes.INCIDENTS_WRITE)).then().statusCode(400)
                 .body("detail", containsString("'components'"));
 
+        given().header("Authorization", "Bearer " + token(Scopes.INCIDENTS_WRITE)).contentType("application/json")
+                .body("{\"name\": \"x\", \"body\": \"y\", \"components\": [\"smtp\"]}")
+                .post("/api/v1/admin/incidents").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'components'"));
+        given().header("Authorization", "Bearer " + token(Scopes.INCIDENTS_WRITE)).contentType("application/json")
+                .body("{not json").post("/api/v1/admin/incidents").then().statusCode(400)
+                .contentType("application/problem+json");
+
         given().header("Authorization", "Bearer " + token(Scopes.AUDIT_READ)).get("/api/v1/admin/audit").then()
                 .statusCode(200)
                 .body("entries[0].action", equalTo("incident.resolve"))
