@@ -1,27 +1,37 @@
 package io.herald.api.history;
 
 import io.herald.api.incident.IncidentAutomation;
+import io.herald.api.subscriber.NotificationEvent;
+import io.herald.api.subscriber.NotificationOutbox;
+import io.herald.api.subscriber.NotificationType;
 import io.herald.api.uptime.RecordUptime;
 import io.herald.model.StatusChange;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Stores one change from the changes stream, once: an entry already stored under its stream id is skipped. The
- * uptime totals and the automatic incidents are kept current in the same transaction.
+ * uptime totals, the automatic incidents and the subscribers' notification (outbox) are written in the same
+ * transaction.
  */
 @ApplicationScoped
 public class RecordStatusChange {
     private final StatusChangeRepository repository;
     private final RecordUptime uptime;
     private final IncidentAutomation automation;
+    private final NotificationOutbox outbox;
 
-    public RecordStatusChange(StatusChangeRepository repository, RecordUptime uptime, IncidentAutomation automation) {
+    public RecordStatusChange(StatusChangeRepository repository, RecordUptime uptime, IncidentAutomation automation,
+            NotificationOutbox outbox) {
         this.automation = automation;
         this.repository = repository;
         this.uptime = uptime;
+        this.outbox = outbox;
     }
 
     /** What storing one change did. */
@@ -50,8 +60,21 @@ public class RecordStatusChange {
             entity.recordedAt = Instant.now();
             return repository.persist(entity)
                     .flatMap(ignored -> uptime.record(change))
+                    .flatMap(ignored -> outbox.record(notification(streamId, entity)))
                     .flatMap(ignored -> automation.apply(change))
                     .map(changed -> changed ? Outcome.STORED_INCIDENT_CHANGED : Outcome.STORED);
         });
+    }
+
+    private static NotificationEvent notification(String streamId, StatusChangeEntity change) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("component", change.componentId);
+        payload.put("from", change.fromStatus);
+        payload.put("to", change.toStatus);
+        payload.put("at", change.changedAt.toString());
+        payload.put("cause", change.cause);
+        payload.put("detail", change.detail);
+        return new NotificationEvent(NotificationType.COMPONENT_STATUS_CHANGED, change.changedAt,
+                List.of(change.componentId), payload, "component.status_changed:" + streamId);
     }
 }

@@ -1,0 +1,196 @@
+package io.herald.api.subscriber;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Delivers the outbox. Each round it fans new events out into delivery rows, claims due rows (as many as this
+ * process has room for, at most per-receiver in flight to one receiver) and sends them without waiting for each
+ * other, so a slow receiver only ever holds its own slots. Every outcome is written back to PostgreSQL: a stop or a
+ * crash loses nothing, and a row whose send was cut off is claimed again once its lease runs out.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+    private final DeliveryRepository deliveries;
+    private final SubscriberRepository subscribers;
+    private final WebhookSender webhooks;
+    private final ReactiveMailer mailer;
+    private final MailComposer mails;
+    private final SubscriberConfig config;
+    private final RetryBackoff backoff;
+    private final Vertx vertx;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, AtomicInteger> inFlightByReceiver = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile boolean roundActive;
+    private volatile long timer = -1;
+
+    public DeliveryDispatcher(DeliveryRepository deliveries, SubscriberRepository subscribers, WebhookSender webhooks,
+            ReactiveMailer mailer, MailComposer mails, SubscriberConfig config, Vertx vertx) {
+        this.deliveries = deliveries;
+        this.subscribers = subscribers;
+        this.webhooks = webhooks;
+        this.mailer = mailer;
+        this.mails = mails;
+        this.config = config;
+        this.backoff = RetryBackoff.from(config);
+        this.vertx = vertx;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts the rounds (done at application start). */
+    public synchronized void start() {
+        if (!running) {
+            running = true;
+            Log.infof("Delivering notifications every %s, %d in flight at most (%d per receiver)",
+                    config.delivery().pollInterval(), config.delivery().concurrency(), config.delivery().perReceiver());
+            schedule(1);
+        }
+    }
+
+    /** Stops claiming; sends already under way finish or are retried after their lease. */
+    public synchronized void stop() {
+        running = false;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    /** Deliveries this process is sending right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    private void schedule(long delayMillis) {
+        if (running) {
+            timer = vertx.setTimer(Math.max(1, delayMillis), id -> round());
+        }
+    }
+
+    private void round() {
+        if (!running || roundActive) {
+            return;
+        }
+        roundActive = true;
+        SafeContext.run(vertx, () -> fanOutAll().flatMap(ignored -> claim()))
+                .subscribe().with(claimed -> {
+                    roundActive = false;
+                    claimed.forEach(this::send);
+                    // a full batch means more may be due: go again at once instead of waiting for the poll
+                    boolean more = claimed.size() >= config.delivery().batch();
+                    schedule(more ? 1 : config.delivery().pollInterval().toMillis());
+                }, failure -> {
+                    roundActive = false;
+                    Log.warnf("Notification round failed (%s); trying again in %s", failure.getMessage(),
+                            config.delivery().pollInterval());
+                    schedule(config.delivery().pollInterval().toMillis());
+                });
+    }
+
+    private Uni<Void> fanOutAll() {
+        return deliveries.fanOut(config.delivery().batch()).flatMap(events -> events >= config.delivery().batch()
+                ? fanOutAll() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<List<DeliveryJob>> claim() {
+        int room = Math.min(config.delivery().batch(), config.delivery().concurrency() - inFlight.get());
+        if (room <= 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        int perReceiver = config.delivery().perReceiver();
+        Set<String> full = inFlightByReceiver.entrySet().stream()
+                .filter(entry -> entry.getValue().get() >= perReceiver)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        return deliveries.claim(room * 4, room, full, receiver -> perReceiver - busy(receiver).get(),
+                config.delivery().lease().toMillis());
+    }
+
+    private AtomicInteger busy(String receiver) {
+        return inFlightByReceiver.computeIfAbsent(receiver, ignored -> new AtomicInteger());
+    }
+
+    private void send(DeliveryJob job) {
+        inFlight.incrementAndGet();
+        busy(job.receiver()).incrementAndGet();
+        Uni<DeliveryOutcome> attempt = job.kind() == SubscriberKind.WEBHOOK ? sendWebhook(job) : sendMail(job);
+        attempt.onFailure().recoverWithItem(failure -> retryOrGiveUp(job, null, describe(failure)))
+                .flatMap(outcome -> SafeContext.run(vertx, () -> record(job, outcome)))
+                .onTermination().invoke(() -> {
+                    inFlight.decrementAndGet();
+                    busy(job.receiver()).decrementAndGet();
+                })
+                .subscribe().with(ignored -> {
+                }, failure -> Log.warnf("Could not store the outcome of delivery %s (%s); it is retried after its lease",
+                        job.id(), failure.getMessage()));
+    }
+
+    private Uni<DeliveryOutcome> sendWebhook(DeliveryJob job) {
+        return webhooks.send(job, Instant.now()).map(status -> {
+            if (status >= 200 && status < 300) {
+                return DeliveryOutcome.delivered(status);
+            }
+            if (status == 410) {
+                return new DeliveryOutcome("dropped", status, "the receiver answered 410 Gone: unsubscribed", null);
+            }
+            return retryOrGiveUp(job, status, "the receiver answered " + status);
+        });
+    }
+
+    private Uni<DeliveryOutcome> sendMail(DeliveryJob job) {
+        String token = Tokens.newToken();
+        DeliveryJob withLink = job.withUnsubscribeToken(token);
+        return SafeContext.run(vertx, () -> subscribers.insertUnsubscribeLink(Tokens.sha256(token), job.subscriberId()))
+                .flatMap(ignored -> mailer.send(mails.notification(withLink)))
+                .map(ignored -> DeliveryOutcome.delivered(null));
+    }
+
+    private DeliveryOutcome retryOrGiveUp(DeliveryJob job, Integer status, String error) {
+        return backoff.nextAttempt(job.attempts(), job.createdAt(), Instant.now(), ThreadLocalRandom.current().nextDouble())
+                .map(next -> new DeliveryOutcome("pending", status, error, next))
+                .orElseGet(() -> new DeliveryOutcome("failed", status,
+                        error + "; given up after " + config.maxAge(), null));
+    }
+
+    private Uni<Void> record(DeliveryJob job, DeliveryOutcome outcome) {
+        Uni<Boolean> stored = deliveries.complete(job.id(), outcome, Instant.now());
+        if ("dropped".equals(outcome.state())) {
+            Log.infof("Webhook receiver of subscriber %d answered 410; unsubscribing it", job.subscriberId());
+            stored = stored.call(() -> subscribers.unsubscribe(job.subscriberId(), "receiver answered 410 Gone"));
+        } else if ("failed".equals(outcome.state())) {
+            Log.warnf("Delivery %s to subscriber %d given up: %s", job.id(), job.subscriberId(), outcome.error());
+        }
+        return stored.replaceWithVoid();
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
