@@ -1,0 +1,50 @@
+package io.herald.api.subscriber;
+
+import static io.restassured.RestAssured.given;
+
+import io.herald.api.support.TestStores;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Shared steps of the subscriber tests. */
+final class SubscriberTestSupport {
+    static final String ADMIN = "Bearer test-admin-token";
+    static final String S = TestStores.SCHEMA + ".";
+
+    private SubscriberTestSupport() {
+    }
+
+    static void emptySubscriberTables() {
+        TestStores.sql("TRUNCATE " + S + "notification_delivery, " + S + "unsubscribe_link, " + S + "subscriber, "
+                + S + "notification_event RESTART IDENTITY CASCADE");
+    }
+
+    /** An operator subscribes a webhook; returns the answer (id, secret...). */
+    static Response subscribeWebhook(String url, List<String> components, boolean componentChanges) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("kind", "webhook", "url", url, "components", components,
+                        "component_changes", componentChanges))
+                .post("/api/v1/admin/subscribers")
+                .then().statusCode(201).extract().response();
+    }
+
+    /** What incident code does: records the event inside its own transaction. */
+    static void record(NotificationOutbox outbox, NotificationType type, String dedupeKey, List<String> components,
+            Map<String, Object> payload) {
+        NotificationEvent event = new NotificationEvent(type, Instant.now(), components, payload, dedupeKey);
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.record(event)));
+        } catch (Throwable e) {
+            throw new IllegalStateException("recording " + dedupeKey + " failed", e);
+        }
+    }
+
+    static long deliveries(String where) {
+        return TestStores.count("SELECT count(*) FROM " + S + "notification_delivery WHERE " + where);
+    }
+}
