@@ -45,7 +45,7 @@ public class DeliveryRepository {
             SET lease_until = now() + :leaseMs * interval '1 millisecond', attempts = d.attempts + 1,
                 last_attempt_at = now()
             FROM notification_event e, subscriber s
-            WHERE d.id = ANY(CAST(ARRAY[:ids] AS uuid[])) AND e.id = d.event_id AND s.id = d.subscriber_id
+            WHERE d.id = ANY(CAST(string_to_array(CAST(:ids AS text), ',') AS uuid[])) AND e.id = d.event_id AND s.id = d.subscriber_id
             RETURNING CAST(d.id AS text), d.subscriber_id, d.receiver, d.attempts, %s, e.type, %s,
                 CAST(e.payload AS text), s.kind, s.target, s.secret"""
             .formatted(SqlValues.millis("d.created_at"), SqlValues.millis("e.occurred_at"));
@@ -55,7 +55,7 @@ public class DeliveryRepository {
             SET state = :state, lease_until = NULL, last_status_code = NULLIF(:code, -1),
                 last_error = NULLIF(:error, ''), next_attempt_at = to_timestamp(:nextMs / 1000.0),
                 delivered_at = CASE WHEN :state = 'delivered' THEN now() ELSE delivered_at END
-            WHERE id = CAST(:id AS uuid) AND state = 'pending'""";
+            WHERE id = CAST(CAST(:id AS text) AS uuid) AND state = 'pending'""";
 
     /** Turns up to limit new events into delivery rows; @return how many events were fanned out. */
     @WithTransaction
@@ -83,7 +83,7 @@ public class DeliveryRepository {
                     }
                     return session.createNativeQuery(LEASE, Object[].class)
                             .setParameter("leaseMs", leaseMillis)
-                            .setParameter("ids", ids)
+                            .setParameter("ids", String.join(",", ids))
                             .getResultList()
                             .map(leased -> leased.stream().map(DeliveryRepository::toJob).toList());
                 }));

@@ -17,9 +17,9 @@ import java.time.ZoneOffset;
 public class NotificationOutbox {
     private static final String INSERT = """
             INSERT INTO notification_event (type, occurred_at, component_ids, payload, dedupe_key)
-            VALUES (:type, CAST(:occurredAt AS timestamptz),
-                    ARRAY(SELECT jsonb_array_elements_text(CAST(:components AS jsonb))),
-                    CAST(:payload AS jsonb), :dedupeKey)
+            VALUES (:type, CAST(CAST(:occurredAt AS text) AS timestamptz),
+                    ARRAY(SELECT jsonb_array_elements_text(CAST(CAST(:components AS text) AS jsonb))),
+                    CAST(CAST(:payload AS text) AS jsonb), :dedupeKey)
             ON CONFLICT (dedupe_key) DO NOTHING""";
 
     /** Records the event once: a second call with the same dedupe key changes nothing. */

@@ -20,7 +20,7 @@ public class SubscriberRepository {
         return Panache.getSession().flatMap(session -> session.<Long>createNativeQuery("""
                 INSERT INTO subscriber (kind, target, whole_page, component_ids, component_changes, confirmed,
                     confirm_token_sha256, unsubscribe_token_sha256, secret, created_by)
-                VALUES (:kind, :target, :wholePage, ARRAY(SELECT jsonb_array_elements_text(CAST(:components AS jsonb))),
+                VALUES (:kind, :target, :wholePage, ARRAY(SELECT jsonb_array_elements_text(CAST(CAST(:components AS text) AS jsonb))),
                     :componentChanges, :confirmed, :confirmHash, :unsubscribeHash, :secret, :createdBy)
                 ON CONFLICT DO NOTHING
                 RETURNING id""", Long.class)
