@@ -103,7 +103,7 @@ class EmailDeliveryTest extends IsolatedTest {
         List<String> mails = new ArrayList<>();
         for (String raw : PostfixResource.mailbox().split("(?m)^From ")) {
             if (!raw.isBlank()) {
-                mails.add(decodeQuotedPrintable(raw));
+                mails.add(raw.contains("Content-Transfer-Encoding: quoted-printable") ? decodeQuotedPrintable(raw) : raw);
             }
         }
         return mails;

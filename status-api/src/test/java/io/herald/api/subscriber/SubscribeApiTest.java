@@ -46,7 +46,8 @@ class SubscribeApiTest extends IsolatedTest {
                 {"webhook", "url", "http://[::1]/hook", "loopback, private or link-local"},
                 {"webhook", "url", "http://10.0.0.7/hook", "loopback, private or link-local"},
                 {"webhook", "url", "http://169.254.169.254/latest/meta-data", "loopback, private or link-local"},
-                {"email", "email", "helpdesk@", "is not an email address"},
+                {"email", "email", "helpdesk", "is not an email address"},
+                {"email", "email", "helpdesk@localhost", "has a domain that"},
                 {"email", "email", "help desk@example.org", "name part"},
         };
         for (String[] c : cases) {
