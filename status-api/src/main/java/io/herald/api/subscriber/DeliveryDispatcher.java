@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,10 @@ public class DeliveryDispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByReceiver = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private volatile boolean roundActive;
+    private final AtomicBoolean roundActive = new AtomicBoolean();
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    /** The last round found more due rows than it had room for: a freed slot starts the next round at once. */
+    private volatile boolean backlog;
     private volatile long timer = -1;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, SubscriberRepository subscribers, WebhookSender webhooks,
@@ -87,26 +91,40 @@ public class DeliveryDispatcher {
         return inFlight.get();
     }
 
-    private void schedule(long delayMillis) {
+    /** One pending timer at most: a round started by a freed slot replaces the one that was waiting. */
+    private synchronized void schedule(long delayMillis) {
         if (running) {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
             timer = vertx.setTimer(Math.max(1, delayMillis), id -> round());
         }
     }
 
+    private void wake() {
+        if (running && backlog && !roundActive.get() && wakeScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(1, id -> {
+                wakeScheduled.set(false);
+                round();
+            });
+        }
+    }
+
     private void round() {
-        if (!running || roundActive) {
+        if (!running || !roundActive.compareAndSet(false, true)) {
             return;
         }
-        roundActive = true;
         SafeContext.run(vertx, () -> fanOutAll().flatMap(ignored -> claim()))
                 .subscribe().with(claimed -> {
-                    roundActive = false;
+                    // a round that filled its room leaves more due rows behind: the next freed slot starts a round
+                    backlog = !claimed.isEmpty();
+                    roundActive.set(false);
                     claimed.forEach(this::send);
-                    // a full batch means more may be due: go again at once instead of waiting for the poll
                     boolean more = claimed.size() >= config.delivery().batch();
                     schedule(more ? 1 : config.delivery().pollInterval().toMillis());
                 }, failure -> {
-                    roundActive = false;
+                    backlog = false;
+                    roundActive.set(false);
                     Log.warnf("Notification round failed (%s); trying again in %s", failure.getMessage(),
                             config.delivery().pollInterval());
                     schedule(config.delivery().pollInterval().toMillis());
@@ -145,6 +163,7 @@ public class DeliveryDispatcher {
                 .onTermination().invoke(() -> {
                     inFlight.decrementAndGet();
                     busy(job.receiver()).decrementAndGet();
+                    wake();
                 })
                 .subscribe().with(ignored -> {
                 }, failure -> Log.warnf("Could not store the outcome of delivery %s (%s); it is retried after its lease",
