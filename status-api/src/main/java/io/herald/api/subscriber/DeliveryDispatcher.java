@@ -1,5 +1,6 @@
 package io.herald.api.subscriber;
 
+import io.herald.api.db.SafeContext;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;

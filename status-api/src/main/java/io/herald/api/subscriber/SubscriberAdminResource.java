@@ -1,18 +1,21 @@
 package io.herald.api.subscriber;
 
+import io.herald.api.admin.Actor;
+import io.herald.api.admin.AdminApi;
+import io.herald.api.admin.RequiresScope;
+import io.herald.api.admin.Scopes;
 import io.herald.api.problem.Problem;
 import io.herald.api.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -21,25 +24,31 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operators: subscribe a team without opt-in, list, remove, and read each subscriber's delivery log. */
+/**
+ * Operators: subscribe a team without opt-in, list, remove, and read each subscriber's delivery log. Guarded by the
+ * admin API's bearer tokens (scope admin); creations and removals go to the audit log.
+ */
 @Path("/api/v1/admin/subscribers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Subscribers (operators)", description = "Needs 'Authorization: Bearer <admin token>'")
-@APIResponse(responseCode = "401", description = "No or wrong admin token",
+@RequiresScope(Scopes.ADMIN)
+@SecurityRequirement(name = AdminApi.BEARER)
+@Tag(name = "Admin: subscribers", description = "Subscribers and their delivery logs")
+@APIResponse(responseCode = "401", description = "No bearer token, or an unknown or expired one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the admin scope",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubscriberAdminResource {
     private static final int MAX_LIST = 1000;
-    private final AdminGuard guard;
     private final SubscriberService service;
     private final SubscriberRepository subscribers;
     private final DeliveryRepository deliveries;
     private final MailComposer mails;
 
-    public SubscriberAdminResource(AdminGuard guard, SubscriberService service, SubscriberRepository subscribers,
+    public SubscriberAdminResource(SubscriberService service, SubscriberRepository subscribers,
             DeliveryRepository deliveries, MailComposer mails) {
-        this.guard = guard;
         this.service = service;
         this.subscribers = subscribers;
         this.deliveries = deliveries;
@@ -55,8 +64,8 @@ public class SubscriberAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A field is not acceptable; the detail names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(SubscribeRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        String operator = guard.operator(authorization);
+    public Uni<Response> create(SubscribeRequest request, RoutingContext routing) {
+        Actor operator = Actor.of(routing);
         if (request == null) {
             throw SubscriberService.unprocessable("kind", "is required (send a JSON body)");
         }
@@ -71,8 +80,7 @@ public class SubscriberAdminResource {
     @Operation(summary = "Every subscriber, unsubscribed ones included")
     @APIResponse(responseCode = "200", description = "The subscribers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SubscriptionView.class)))
-    public Uni<List<SubscriptionView>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        guard.operator(authorization);
+    public Uni<List<SubscriptionView>> list() {
         return subscribers.list(MAX_LIST)
                 .map(rows -> rows.stream().map(row -> SubscriptionView.of(row, null, null)).toList());
     }
@@ -83,9 +91,8 @@ public class SubscriberAdminResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such subscriber",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        guard.operator(authorization);
-        return service.delete(id).map(deleted -> {
+    public Uni<Response> delete(@PathParam("id") long id, RoutingContext routing) {
+        return service.delete(Actor.of(routing), id).map(deleted -> {
             if (!deleted) {
                 throw ProblemException.notFound("There is no subscriber " + id + ".");
             }
@@ -101,8 +108,7 @@ public class SubscriberAdminResource {
     @APIResponse(responseCode = "404", description = "No such subscriber",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DeliveryLogEntry>> deliveries(@PathParam("id") long id,
-            @QueryParam("limit") Integer limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        guard.operator(authorization);
+            @QueryParam("limit") Integer limit) {
         int count = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
         return subscribers.findById(id).flatMap(found -> {
             if (found.isEmpty()) {

@@ -3,7 +3,6 @@ package io.herald.api.subscriber;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Subscribers, their sign-up and the delivery of notifications (see README.md for every property). */
 @ConfigMapping(prefix = "herald.subscribers")
@@ -16,12 +15,6 @@ public interface SubscriberConfig {
     /** Whether targets on loopback, private and link-local addresses are accepted (env HERALD_SUBSCRIBERS_ALLOW_PRIVATE_TARGETS). */
     @WithDefault("false")
     boolean allowPrivateTargets();
-
-    /**
-     * Interim operator check until the admin API's bearer tokens exist: the hex SHA-256 of the token operators send
-     * as {@code Authorization: Bearer} (env HERALD_SUBSCRIBERS_ADMIN_TOKEN_SHA256). Unset: the admin endpoints answer 401.
-     */
-    Optional<String> adminTokenSha256();
 
     /** Sender of notification mails (env HERALD_SUBSCRIBERS_MAIL_FROM). */
     @WithDefault("Herald <status@localhost>")

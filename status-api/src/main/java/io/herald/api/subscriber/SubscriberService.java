@@ -1,5 +1,7 @@
 package io.herald.api.subscriber;
 
+import io.herald.api.admin.Actor;
+import io.herald.api.admin.AuditLog;
 import io.herald.api.problem.Problem;
 import io.herald.api.problem.ProblemException;
 import io.herald.model.catalog.Catalog;
@@ -23,9 +25,12 @@ public class SubscriberService {
     private final Catalog catalog;
     private final SubscriberConfig config;
     private final Vertx vertx;
+    private final AuditLog audit;
 
-    public SubscriberService(SubscriberRepository repository, Catalog catalog, SubscriberConfig config, Vertx vertx) {
+    public SubscriberService(SubscriberRepository repository, Catalog catalog, SubscriberConfig config, Vertx vertx,
+            AuditLog audit) {
         this.repository = repository;
+        this.audit = audit;
         this.catalog = catalog;
         this.config = config;
         this.vertx = vertx;
@@ -40,9 +45,9 @@ public class SubscriberService {
 
     /**
      * Checks the request and stores the subscriber. operator null: a public request (mail addresses wait for their
-     * confirmation); otherwise the operator who subscribes a team, confirmed at once.
+     * confirmation); otherwise the operator who subscribes a team, confirmed at once and audited.
      */
-    public Uni<Created> subscribe(SubscribeRequest request, String operator) {
+    public Uni<Created> subscribe(SubscribeRequest request, Actor operator) {
         SubscriberKind kind = SubscriberKind.fromWire(request.kind() == null ? "" : request.kind().trim())
                 .orElseThrow(() -> unprocessable("kind", "must be 'webhook' or 'email'"));
         List<String> components = checkComponents(request.components());
@@ -64,18 +69,21 @@ public class SubscriberService {
 
     @WithTransaction
     Uni<Created> store(SubscriberKind kind, String target, List<String> components, boolean componentChanges,
-            String operator) {
+            Actor operator) {
         boolean needsConfirmation = kind == SubscriberKind.EMAIL && operator == null;
         String confirmToken = needsConfirmation ? Tokens.newToken() : null;
         String unsubscribeToken = Tokens.newToken();
         String secret = kind == SubscriberKind.WEBHOOK ? Tokens.newWebhookSecret() : null;
         NewSubscriber row = new NewSubscriber(kind, target, components, componentChanges, !needsConfirmation,
                 confirmToken == null ? null : Tokens.sha256(confirmToken), Tokens.sha256(unsubscribeToken), secret,
-                operator);
+                operator == null ? null : operator.name());
         return repository.insert(row).flatMap(id -> {
             if (id > 0) {
                 return repository.findById(id)
-                        .map(stored -> new Created(stored.orElseThrow(), secret, unsubscribeToken, confirmToken));
+                        .map(stored -> new Created(stored.orElseThrow(), secret, unsubscribeToken, confirmToken))
+                        .call(created -> operator == null ? Uni.createFrom().voidItem()
+                                : audit.record(operator, "subscriber.create", "subscriber:" + id, null,
+                                        SubscriptionView.of(created.subscriber(), null, null)));
             }
             return repository.findActiveByTarget(kind, target).flatMap(existing -> {
                 Subscriber other = existing.orElseThrow(() -> new IllegalStateException("insert refused for " + kind));
@@ -109,8 +117,10 @@ public class SubscriberService {
     }
 
     @WithTransaction
-    public Uni<Boolean> delete(long id) {
-        return repository.delete(id);
+    public Uni<Boolean> delete(Actor operator, long id) {
+        return repository.findById(id).flatMap(found -> found.isEmpty() ? Uni.createFrom().item(false)
+                : repository.delete(id).call(() -> audit.record(operator, "subscriber.delete", "subscriber:" + id,
+                        SubscriptionView.of(found.get(), null, null), null)));
     }
 
     @WithTransaction

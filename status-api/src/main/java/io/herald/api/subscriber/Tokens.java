@@ -36,11 +36,4 @@ final class Tokens {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
-
-    /** Compares two hex digests in time that does not depend on where they differ. */
-    static boolean sameDigest(String a, String b) {
-        return a != null && b != null
-                && MessageDigest.isEqual(a.toLowerCase().getBytes(StandardCharsets.US_ASCII),
-                        b.toLowerCase().getBytes(StandardCharsets.US_ASCII));
-    }
 }

@@ -78,7 +78,7 @@ class EmailDeliveryTest extends IsolatedTest {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("kind", "email", "email", "team@herald.test"))
                 .post("/api/v1/admin/subscribers")
-                .then().statusCode(201).body("confirmed", equalTo(true)).body("created_by", equalTo("admin-token"));
+                .then().statusCode(201).body("confirmed", equalTo(true)).body("created_by", equalTo("token:subscriber-tests"));
 
         record(outbox, NotificationType.MAINTENANCE_SCHEDULED, "maintenance:12:scheduled", List.of(),
                 Map.of("id", 12, "name", "Mail server upgrade"));

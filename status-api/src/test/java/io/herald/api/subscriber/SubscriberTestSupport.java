@@ -2,6 +2,7 @@ package io.herald.api.subscriber;
 
 import static io.restassured.RestAssured.given;
 
+import io.herald.api.admin.TokenHash;
 import io.herald.api.support.TestStores;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -19,9 +20,13 @@ final class SubscriberTestSupport {
     private SubscriberTestSupport() {
     }
 
+    /** Empties the subscriber tables and gives the tests an admin API token ({@link #ADMIN}). */
     static void emptySubscriberTables() {
         TestStores.sql("TRUNCATE " + S + "notification_delivery, " + S + "unsubscribe_link, " + S + "subscriber, "
                 + S + "notification_event RESTART IDENTITY CASCADE");
+        TestStores.sql("DELETE FROM " + S + "api_token WHERE name = 'subscriber-tests'");
+        TestStores.sql("INSERT INTO " + S + "api_token (name, scopes, secret_sha256, created_at) VALUES "
+                + "('subscriber-tests', 'admin', '" + TokenHash.sha256Hex("test-admin-token") + "', now())");
     }
 
     /** An operator subscribes a webhook; returns the answer (id, secret...). */
