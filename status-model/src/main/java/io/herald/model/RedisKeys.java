@@ -12,6 +12,8 @@ public final class RedisKeys {
     public static final String EVALUATOR_GROUP = "evaluator";
     /** Consumer group of status-api on the changes stream. */
     public static final String HISTORY_GROUP = "status-api";
+    /** Consumer group of status-api's latency recorder on the signals stream. */
+    public static final String LATENCY_GROUP = "status-api-latency";
     /** Field of a changes-stream entry holding the {@link StatusChange} JSON. */
     public static final String CHANGE_FIELD = "change";
 
@@ -56,5 +58,15 @@ public final class RedisKeys {
      */
     public String dedupe(String source, String id) {
         return prefix + "{status}:dedupe:" + source + ":" + id;
+    }
+
+    /** Lease that lets one worker of a location run a check in one interval slot. */
+    public String probeLease(String check, String location, long slot) {
+        return prefix + "{probe}:lease:" + check + ":" + location + ":" + slot;
+    }
+
+    /** Token bucket limiting subscribe requests from one client address. */
+    public String subscribeRate(String clientIp) {
+        return prefix + "subscribers:rate:" + clientIp;
     }
 }

@@ -14,16 +14,16 @@ import java.time.Duration;
 @Singleton
 public class ProbeLease {
     private final ReactiveRedisDataSource redis;
-    private final String prefix;
+    private final RedisKeys keys;
 
     public ProbeLease(ReactiveRedisDataSource redis, RedisKeys keys) {
         this.redis = redis;
-        this.prefix = keys.prefix() + "{probe}:lease:";
+        this.keys = keys;
     }
 
     /** True when this worker holds the lease of this slot; it expires by itself after two intervals. */
     public Uni<Boolean> acquire(String check, String location, long slot, Duration interval, String worker) {
-        String key = prefix + check + ":" + location + ":" + slot;
+        String key = keys.probeLease(check, location, slot);
         return redis.execute("SET", key, worker, "NX", "PX", Long.toString(interval.toMillis() * 2))
                 .map(reply -> reply != null);
     }

@@ -1,5 +1,6 @@
 package io.herald.api.latency;
 
+import io.herald.model.RedisKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -12,7 +13,7 @@ public interface LatencyConfig {
      * Consumer group on the signals stream (env HERALD_API_LATENCY_GROUP); status-api's own, so the evaluators'
      * group is untouched.
      */
-    @WithDefault("status-api-latency")
+    @WithDefault(RedisKeys.LATENCY_GROUP)
     String group();
 
     /** Entries read per XREADGROUP (env HERALD_API_LATENCY_BATCH). */

@@ -34,18 +34,18 @@ public class SubscribeRateLimiter {
             """;
 
     private final ReactiveRedisDataSource redis;
-    private final String prefix;
+    private final RedisKeys keys;
     private final SubscriberConfig config;
 
     public SubscribeRateLimiter(ReactiveRedisDataSource redis, RedisKeys keys, SubscriberConfig config) {
         this.redis = redis;
-        this.prefix = keys.prefix() + "subscribers:rate:";
+        this.keys = keys;
         this.config = config;
     }
 
     /** @return 0 when the request may go on, else the milliseconds until it may be tried again */
     public Uni<Long> take(String clientIp) {
-        return redis.execute("EVAL", SCRIPT, "1", prefix + clientIp,
+        return redis.execute("EVAL", SCRIPT, "1", keys.subscribeRate(clientIp),
                         Integer.toString(config.rateLimit().burst()), Integer.toString(config.rateLimit().perMinute()))
                 .map(response -> response.toLong());
     }
