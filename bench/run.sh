@@ -33,6 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+
 if [ -z "${BENCH_REUSE:-}" ]; then
   bin/run > "$work/stack.log" 2>&1 &
   pids+=($!)
@@ -44,6 +45,19 @@ if [ -z "${BENCH_REUSE:-}" ]; then
 fi
 # Let the first probe rounds settle so the bytes compared are the steady page.
 sleep "${BENCH_SETTLE:-5}"
+
+# Measure the page as it is during an outage: one open incident with two updates (BENCH_INCIDENT=0 to skip).
+if [ "${BENCH_INCIDENT:-1}" = 1 ] && [ -s "$root/.herald/admin-token" ]; then
+  token=$(cat "$root/.herald/admin-token")
+  incident=$(curl -fsS -X POST "$api/api/v1/admin/incidents" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data '{"name":"ActiveSync: some users cannot connect","status":"investigating",
+      "impact":"major","body":"Phones cannot sync mail for some users.","components":{"activesync-endpoints":"partial_outage"},
+      "deliver_notifications":false}' | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+  curl -fsS -o /dev/null -X POST "$api/api/v1/admin/incidents/$incident/updates" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data '{"status":"identified","body":"A change at the mail provider prevents some connections."}'
+  sleep 2
+  echo "open incident $incident for the measurement"
+fi
 
 curl -fsS "$api/api/v2/summary.json" -o "$work/static/api/v2/summary.json"
 curl -fsS "$web/" -o "$work/static/index.html"
