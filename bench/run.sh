@@ -25,7 +25,13 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 
 pids=()
+incident=
 cleanup() {
+  # The measurement's incident is resolved again, so the page is left as it was found.
+  if [ -n "$incident" ]; then
+    curl -fsS -o /dev/null -X POST "$api/api/v1/admin/incidents/$incident/resolve" -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' --data '{"body":"Benchmark finished."}' || true
+  fi
   [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
   # TERM, not INT: a background job started by a script ignores SIGINT.
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
