@@ -56,7 +56,8 @@ class IncidentEventsTest extends IsolatedTest {
         String smtpPath = "/smtp-team-" + System.nanoTime();
         String imapPath = "/imap-team-" + System.nanoTime();
         subscribeWebhook(receiver.url(smtpPath), List.of("smtp"), false);
-        String imapTeam = subscribeWebhook(receiver.url(imapPath), List.of("imap"), false).path("id");
+        String imapTeam = String.valueOf(subscribeWebhook(receiver.url(imapPath), List.of("imap"), false)
+                .<Object>path("id"));
 
         evaluator.change("smtp", ComponentStatus.OPERATIONAL, ComponentStatus.PARTIAL_OUTAGE, "smtp-monitor",
                 "connection refused on port 587");
