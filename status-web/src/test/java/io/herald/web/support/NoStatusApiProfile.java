@@ -7,6 +7,6 @@ import java.util.Map;
 public class NoStatusApiProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("herald.web.api-url", "http://127.0.0.1:18299");
+        return Map.of("herald.web.api-url", "http://127.0.0.1:18199");
     }
 }
