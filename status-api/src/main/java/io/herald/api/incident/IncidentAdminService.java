@@ -30,12 +30,15 @@ public class IncidentAdminService {
     private final IncidentViews views;
     private final AuditLog audit;
     private final Catalog catalog;
+    private final IncidentNotifications notifications;
 
-    public IncidentAdminService(IncidentRepository incidents, IncidentViews views, AuditLog audit, Catalog catalog) {
+    public IncidentAdminService(IncidentRepository incidents, IncidentViews views, AuditLog audit, Catalog catalog,
+            IncidentNotifications notifications) {
         this.incidents = incidents;
         this.views = views;
         this.audit = audit;
         this.catalog = catalog;
+        this.notifications = notifications;
     }
 
     /** What the audit log keeps of an incident. */
@@ -67,7 +70,8 @@ public class IncidentAdminService {
                 .flatMap(saved -> setComponents(saved, components, Map.of()))
                 .flatMap(affected -> newUpdate(incident, status, body, affected, notify, now).persist())
                 .flatMap(ignored -> incidents.withDetails(incident))
-                .call(data -> audit.record(actor, "incident.create", target(incident), null, state(data)));
+                .call(data -> audit.record(actor, "incident.create", target(incident), null, state(data)))
+                .call(data -> notify ? notifications.opened(data) : Uni.createFrom().voidItem());
     }
 
     @WithTransaction
@@ -90,6 +94,7 @@ public class IncidentAdminService {
             if (impact != null) {
                 incident.impact = impact;
             }
+            boolean closedNow = status != null && incident.resolvedAt == null && Vocabulary.isClosed(status);
             if (status != null && !status.equals(incident.status)) {
                 incident.status = status;
                 stamp(incident, status, now);
@@ -97,7 +102,8 @@ public class IncidentAdminService {
             incident.takenOver = incident.takenOver || incident.automatic;
             incident.updatedAt = now;
             return incidents.withDetails(incident)
-                    .call(after -> audit.record(actor, "incident.update", target(incident), was, state(after)));
+                    .call(after -> audit.record(actor, "incident.update", target(incident), was, state(after)))
+                    .call(after -> closedNow ? notifications.resolved(after) : Uni.createFrom().voidItem());
         });
     }
 
@@ -115,6 +121,7 @@ public class IncidentAdminService {
             Instant now = Instant.now();
             Map<String, String> old = new HashMap<>();
             before.components().forEach(c -> old.put(c.componentId, c.status));
+            boolean closedNow = incident.resolvedAt == null && Vocabulary.isClosed(status);
             if (!status.equals(incident.status)) {
                 incident.status = status;
                 stamp(incident, status, now);
@@ -123,9 +130,13 @@ public class IncidentAdminService {
             incident.updatedAt = now;
             incident.updateCount++;
             return setComponents(incident, components, old)
-                    .flatMap(affected -> newUpdate(incident, status, body, affected, notify, now).persist())
-                    .flatMap(ignored -> incidents.withDetails(incident))
-                    .call(after -> audit.record(actor, "incident.add_update", target(incident), was, state(after)));
+                    .flatMap(affected -> newUpdate(incident, status, body, affected, notify, now)
+                            .<IncidentUpdateEntity>persist())
+                    .flatMap(update -> incidents.withDetails(incident)
+                            .call(after -> audit.record(actor, "incident.add_update", target(incident), was,
+                                    state(after)))
+                            .call(after -> notify ? notifications.updatedOrResolved(after, update, closedNow)
+                                    : Uni.createFrom().voidItem()));
         });
     }
 
@@ -147,7 +158,8 @@ public class IncidentAdminService {
             incident.updateCount++;
             return newUpdate(incident, Vocabulary.RESOLVED, body, null, true, now).persist()
                     .flatMap(ignored -> incidents.withDetails(incident))
-                    .call(after -> audit.record(actor, "incident.resolve", target(incident), was, state(after)));
+                    .call(after -> audit.record(actor, "incident.resolve", target(incident), was, state(after)))
+                    .call(notifications::resolved);
         });
     }
 

@@ -21,12 +21,15 @@ public class IncidentAutomation {
     private final IncidentRepository incidents;
     private final IncidentViews views;
     private final Catalog catalog;
+    private final IncidentNotifications notifications;
     private final Map<String, String> checkNames = new HashMap<>();
 
-    public IncidentAutomation(IncidentRepository incidents, IncidentViews views, Catalog catalog) {
+    public IncidentAutomation(IncidentRepository incidents, IncidentViews views, Catalog catalog,
+            IncidentNotifications notifications) {
         this.incidents = incidents;
         this.views = views;
         this.catalog = catalog;
+        this.notifications = notifications;
         catalog.checks().forEach((id, check) -> checkNames.put(id, check.name()));
     }
 
@@ -77,7 +80,8 @@ public class IncidentAutomation {
                         .<IncidentComponentEntity>persist())
                 .flatMap(ignored -> update(incident, Vocabulary.INVESTIGATING, decision.body(), change, component,
                         now).persist())
-                .replaceWithVoid();
+                .flatMap(ignored -> incidents.withDetails(incident))
+                .flatMap(notifications::opened);
     }
 
     private Uni<Void> append(StatusChange change, ComponentDef component, IncidentEntity incident,
@@ -104,8 +108,9 @@ public class IncidentAutomation {
                     return Uni.createFrom().item(row);
                 })
                 .flatMap(ignored -> update(incident, incident.status, decision.body(), change, component, now)
-                        .persist())
-                .replaceWithVoid();
+                        .<IncidentUpdateEntity>persist())
+                .flatMap(update -> incidents.withDetails(incident)
+                        .flatMap(data -> notifications.updatedOrResolved(data, update, decision.resolve())));
     }
 
     private IncidentUpdateEntity update(IncidentEntity incident, String status, String body, StatusChange change,

@@ -6,13 +6,16 @@ import io.herald.api.http.Fields;
 import io.herald.api.incident.IncidentComponentEntity;
 import io.herald.api.incident.IncidentData;
 import io.herald.api.incident.IncidentEntity;
+import io.herald.api.incident.IncidentNotifications;
 import io.herald.api.incident.IncidentRepository;
 import io.herald.api.incident.IncidentRequests;
 import io.herald.api.incident.IncidentUpdateEntity;
 import io.herald.api.incident.Vocabulary;
 import io.herald.api.problem.ProblemException;
+import io.herald.api.subscriber.NotificationType;
 import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.Catalog;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +37,15 @@ public class MaintenanceService {
     private final AuditLog audit;
     private final Catalog catalog;
     private final MaintenanceConfig config;
+    private final IncidentNotifications notifications;
 
-    public MaintenanceService(IncidentRepository incidents, AuditLog audit, Catalog catalog, MaintenanceConfig config) {
+    public MaintenanceService(IncidentRepository incidents, AuditLog audit, Catalog catalog, MaintenanceConfig config,
+            IncidentNotifications notifications) {
         this.incidents = incidents;
         this.audit = audit;
         this.catalog = catalog;
         this.config = config;
+        this.notifications = notifications;
     }
 
     public record State(String name, String status, String scheduledFor, String scheduledUntil,
@@ -76,7 +82,8 @@ public class MaintenanceService {
                 .flatMap(saved -> replaceComponents(saved, components))
                 .flatMap(ignored -> update(m, Vocabulary.MAINTENANCE_SCHEDULED, body, now).persist())
                 .flatMap(ignored -> incidents.withDetails(m))
-                .call(data -> audit.record(actor, "maintenance.create", "maintenance:" + m.id, null, state(data)));
+                .call(data -> audit.record(actor, "maintenance.create", "maintenance:" + m.id, null, state(data)))
+                .call(data -> notifications.maintenance(NotificationType.MAINTENANCE_SCHEDULED, data));
     }
 
     @WithTransaction
@@ -133,7 +140,8 @@ public class MaintenanceService {
             }
             Uni<Void> replaced = components == null ? Uni.createFrom().voidItem() : replaceComponents(m, components);
             return posted.flatMap(ignored -> replaced).flatMap(ignored -> incidents.withDetails(m))
-                    .call(after -> audit.record(actor, "maintenance.update", "maintenance:" + id, was, state(after)));
+                    .call(after -> audit.record(actor, "maintenance.update", "maintenance:" + id, was, state(after)))
+                    .call(after -> moved ? notifyMove(after) : Uni.createFrom().voidItem());
         });
     }
 
@@ -153,7 +161,8 @@ public class MaintenanceService {
             m.updateCount++;
             return update(m, m.status, "This maintenance has been cancelled.", now).persist()
                     .flatMap(ignored -> incidents.withDetails(m))
-                    .call(after -> audit.record(actor, "maintenance.cancel", "maintenance:" + id, was, state(after)));
+                    .call(after -> audit.record(actor, "maintenance.cancel", "maintenance:" + id, was, state(after)))
+                    .call(after -> notifications.maintenance(NotificationType.MAINTENANCE_COMPLETED, after));
         });
     }
 
@@ -185,8 +194,26 @@ public class MaintenanceService {
                     if (rows == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    return update(m, next, MaintenanceClock.words(next), now).persist().replaceWith(1);
+                    // the conditional update bypassed the loaded entity: reload it before telling subscribers
+                    return update(m, next, MaintenanceClock.words(next), now).persist()
+                            .flatMap(ignored -> Panache.getSession())
+                            .flatMap(session -> session.refresh(m))
+                            .flatMap(ignored -> incidents.withDetails(m))
+                            .flatMap(this::notifyMove)
+                            .replaceWith(1);
                 });
+    }
+
+    /** Started when it went in progress, completed when it completed; verifying tells nobody. */
+    private Uni<Void> notifyMove(IncidentData data) {
+        String status = data.incident().status;
+        if (Vocabulary.MAINTENANCE_IN_PROGRESS.equals(status)) {
+            return notifications.maintenance(NotificationType.MAINTENANCE_STARTED, data);
+        }
+        if (Vocabulary.MAINTENANCE_COMPLETED.equals(status)) {
+            return notifications.maintenance(NotificationType.MAINTENANCE_COMPLETED, data);
+        }
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<IncidentData> load(long id) {

@@ -136,6 +136,22 @@ public final class FakeStatusApi {
         return List.copyOf(calls);
     }
 
+    /** The last request with this method to this path, or null. */
+    public Call lastCall(String method, String path) {
+        Call last = null;
+        for (Call call : calls) {
+            if (call.method().equals(method) && call.path().equals(path)) {
+                last = call;
+            }
+        }
+        return last;
+    }
+
+    /** How many write or admin requests the fake received on this path (query strings are not part of it). */
+    public long callsTo(String path) {
+        return calls.stream().filter(call -> call.path().equals(path)).count();
+    }
+
     public void clearCalls() {
         calls.clear();
     }
