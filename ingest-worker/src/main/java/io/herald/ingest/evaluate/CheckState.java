@@ -1,5 +1,6 @@
 package io.herald.ingest.evaluate;
 
+import io.herald.model.StreamIds;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.herald.api.status;
 
-import io.herald.api.redis.StreamIds;
+import io.herald.model.StreamIds;
 import io.herald.api.stream.ChangeHub;
 import io.herald.model.ComponentState;
 import io.herald.model.HeraldJson;

@@ -1,7 +1,7 @@
 package io.herald.api.status;
 
 import io.herald.api.overlay.Overlay;
-import io.herald.api.redis.StreamIds;
+import io.herald.model.StreamIds;
 import io.herald.model.ComponentState;
 import io.herald.model.LiveNotice;
 import io.herald.model.StatusChange;

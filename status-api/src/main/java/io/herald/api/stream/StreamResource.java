@@ -1,7 +1,7 @@
 package io.herald.api.stream;
 
 import io.herald.api.problem.ProblemException;
-import io.herald.api.redis.StreamIds;
+import io.herald.model.StreamIds;
 import io.herald.model.HeraldJson;
 import io.herald.model.LiveNotice;
 import io.smallrye.mutiny.Multi;

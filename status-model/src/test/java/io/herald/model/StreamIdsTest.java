@@ -1,7 +1,8 @@
-package io.herald.api.redis;
+package io.herald.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,7 +15,10 @@ class StreamIdsTest {
             "1-0, 1-1, -1",
             "2-0, 10-0, -1",
             "1716200000000-9, 1716200000000-10, -1",
-            "1716200000001-0, 1716200000000-99, 1"})
+            "1716200000001-0, 1716200000000-99, 1",
+            "5, 5-0, 0",
+            "5, 5-1, -1",
+            "6, 5-9, 1"})
     void shouldOrderIdsLikeRedis(String a, String b, int sign) {
         assertThat(Integer.signum(StreamIds.compare(a, b))).isEqualTo(sign);
     }
@@ -24,5 +28,13 @@ class StreamIdsTest {
             "-1-0, false", "'', false"})
     void shouldRecogniseStreamIds(String id, boolean valid) {
         assertThat(StreamIds.isValid(id)).isEqualTo(valid);
+    }
+
+    @Test
+    void shouldTreatNullAsOlderThanEveryId() {
+        assertThat(StreamIds.compare(null, "0-0")).isNegative();
+        assertThat(StreamIds.compare("0-0", null)).isPositive();
+        assertThat(StreamIds.newer(null, "3-1")).isEqualTo("3-1");
+        assertThat(StreamIds.newer("3-2", "3-1")).isEqualTo("3-2");
     }
 }

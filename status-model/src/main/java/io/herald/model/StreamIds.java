@@ -1,0 +1,42 @@
+package io.herald.model;
+
+import java.util.regex.Pattern;
+
+/** Redis stream entry ids ({@code <milliseconds>-<sequence>}): validation and ordering, as Redis orders them. */
+public final class StreamIds {
+    private static final Pattern ID = Pattern.compile("\\d{1,19}-\\d{1,19}");
+
+    private StreamIds() {
+    }
+
+    public static boolean isValid(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /**
+     * Orders two ids the way Redis does; a null id is older than every id, and an id without a sequence
+     * ({@code <milliseconds>}) counts as sequence 0, as Redis reads it in XRANGE.
+     */
+    public static int compare(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        long[] x = parse(a);
+        long[] y = parse(b);
+        int byTime = Long.compareUnsigned(x[0], y[0]);
+        return byTime != 0 ? byTime : Long.compareUnsigned(x[1], y[1]);
+    }
+
+    /** The later of two ids (either may be null). */
+    public static String newer(String a, String b) {
+        return compare(a, b) >= 0 ? a : b;
+    }
+
+    private static long[] parse(String id) {
+        int dash = id.indexOf('-');
+        if (dash < 0) {
+            return new long[] {Long.parseUnsignedLong(id), 0};
+        }
+        return new long[] {Long.parseUnsignedLong(id.substring(0, dash)), Long.parseUnsignedLong(id.substring(dash + 1))};
+    }
+}
