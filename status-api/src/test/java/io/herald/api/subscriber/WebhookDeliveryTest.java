@@ -228,6 +228,20 @@ class WebhookDeliveryTest extends IsolatedTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> deliveries("state = 'delivered' AND attempts = 2") == 1);
     }
 
+    @Test
+    void shouldConnectToTheCheckedAddressAndKeepTheHostNameInTheHostHeader() {
+        // written straight to the table: sign-up wants a dotted name, and localhost is the name this machine resolves
+        String url = receiver.url("/named").replace("127.0.0.1", "localhost");
+        SubscriberTestSupport.insertWebhookSubscriber(url);
+
+        record(outbox, NotificationType.INCIDENT_OPENED, "incident:8:opened", List.of(), Map.of("id", 8));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/named").size() == 1);
+        String port = url.replaceAll("^http://localhost:(\\d+)/.*$", "$1");
+        assertThat(receiver.received("/named").get(0).header("host")).isEqualTo("localhost:" + port);
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries("state = 'delivered'") == 1);
+    }
+
     /** The signature computed from the Standard Webhooks spec with javax.crypto, not with the application's code. */
     private static String signedFromTheSpec(String secret, WebhookReceiver.Received delivery) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
