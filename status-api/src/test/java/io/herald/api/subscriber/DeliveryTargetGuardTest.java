@@ -72,7 +72,11 @@ class DeliveryTargetGuardTest extends IsolatedTest {
                 .then().statusCode(200)
                 .body("[0].state", equalTo("failed"))
                 .body("[0].last_error", equalTo(REFUSED.formatted("127.0.0.1")))
-                .body("[0].next_attempt_at", nullValue());
+                .body("[0].next_attempt_at", nullValue())
+                .body("[0].attempt_log.size()", equalTo(1))
+                .body("[0].attempt_log[0].outcome", equalTo("failed"))
+                .body("[0].attempt_log[0].error", equalTo(REFUSED.formatted("127.0.0.1")))
+                .body("[0].attempt_log[0].next_attempt_at", nullValue());
     }
 
     @Test
