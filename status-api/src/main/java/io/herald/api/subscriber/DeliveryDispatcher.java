@@ -30,6 +30,7 @@ public class DeliveryDispatcher {
     private final DeliveryRepository deliveries;
     private final SubscriberRepository subscribers;
     private final WebhookSender webhooks;
+    private final DeliveryTargetGuard guard;
     private final ReactiveMailer mailer;
     private final MailComposer mails;
     private final SubscriberConfig config;
@@ -45,10 +46,11 @@ public class DeliveryDispatcher {
     private volatile long timer = -1;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, SubscriberRepository subscribers, WebhookSender webhooks,
-            ReactiveMailer mailer, MailComposer mails, SubscriberConfig config, Vertx vertx) {
+            DeliveryTargetGuard guard, ReactiveMailer mailer, MailComposer mails, SubscriberConfig config, Vertx vertx) {
         this.deliveries = deliveries;
         this.subscribers = subscribers;
         this.webhooks = webhooks;
+        this.guard = guard;
         this.mailer = mailer;
         this.mails = mails;
         this.config = config;
@@ -172,15 +174,19 @@ public class DeliveryDispatcher {
     }
 
     private Uni<DeliveryOutcome> sendWebhook(DeliveryJob job) {
-        return webhooks.send(job, Instant.now()).map(status -> {
-            if (status >= 200 && status < 300) {
-                return DeliveryOutcome.delivered(status);
-            }
-            if (status == 410) {
-                return new DeliveryOutcome("dropped", status, "the receiver answered 410 Gone: unsubscribed", null);
-            }
-            return retryOrGiveUp(job, status, "the receiver answered " + status);
-        });
+        return guard.check(job.target(), config.allowPrivateTargets()).flatMap(verdict -> verdict.refused()
+                ? Uni.createFrom().item(new DeliveryOutcome("failed", null, verdict.refusal(), null))
+                : webhooks.send(job, verdict.address(), Instant.now()).map(status -> answered(job, status)));
+    }
+
+    private DeliveryOutcome answered(DeliveryJob job, int status) {
+        if (status >= 200 && status < 300) {
+            return DeliveryOutcome.delivered(status);
+        }
+        if (status == 410) {
+            return new DeliveryOutcome("dropped", status, "the receiver answered 410 Gone: unsubscribed", null);
+        }
+        return retryOrGiveUp(job, status, "the receiver answered " + status);
     }
 
     private Uni<DeliveryOutcome> sendMail(DeliveryJob job) {

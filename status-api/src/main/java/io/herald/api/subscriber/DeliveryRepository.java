@@ -50,12 +50,28 @@ public class DeliveryRepository {
                 CAST(e.payload AS text), s.kind, s.target, s.secret"""
             .formatted(SqlValues.millis("d.created_at"), SqlValues.millis("e.occurred_at"));
 
+    /** The outcome and its line in the attempt log, in one statement: both are stored or neither. */
     private static final String COMPLETE = """
-            UPDATE notification_delivery
-            SET state = :state, lease_until = NULL, last_status_code = NULLIF(:code, -1),
-                last_error = NULLIF(:error, ''), next_attempt_at = to_timestamp(:nextMs / 1000.0),
-                delivered_at = CASE WHEN :state = 'delivered' THEN now() ELSE delivered_at END
-            WHERE id = CAST(CAST(:id AS text) AS uuid) AND state = 'pending'""";
+            WITH completed AS (
+                UPDATE notification_delivery
+                SET state = :state, lease_until = NULL, last_status_code = NULLIF(:code, -1),
+                    last_error = NULLIF(:error, ''), next_attempt_at = to_timestamp(:nextMs / 1000.0),
+                    delivered_at = CASE WHEN :state = 'delivered' THEN now() ELSE delivered_at END
+                WHERE id = CAST(CAST(:id AS text) AS uuid) AND state = 'pending'
+                RETURNING id, attempts
+            )
+            INSERT INTO delivery_attempt (delivery_id, attempt, outcome, status_code, error, next_attempt_at)
+            SELECT id, attempts, :state, NULLIF(:code, -1), NULLIF(:error, ''),
+                CASE WHEN :state = 'pending' THEN to_timestamp(:nextMs / 1000.0) END
+            FROM completed""";
+
+    private static final String ATTEMPTS = """
+            SELECT CAST(a.delivery_id AS text), a.attempt, %s, a.outcome, a.status_code, a.error, %s
+            FROM delivery_attempt a
+            WHERE a.delivery_id = ANY(CAST(string_to_array(CAST(:ids AS text), ',') AS uuid[]))
+            ORDER BY a.delivery_id, a.id"""
+            .formatted(SqlValues.millis("a.at"), SqlValues.millis("a.next_attempt_at"));
+
 
     /** Turns up to limit new events into delivery rows; @return how many events were fanned out. */
     @WithTransaction
@@ -89,7 +105,7 @@ public class DeliveryRepository {
                 }));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Boolean> complete(String id, DeliveryOutcome outcome, Instant keepNextAttempt) {
         Instant next = outcome.nextAttempt() == null ? keepNextAttempt : outcome.nextAttempt();
         return Panache.getSession().flatMap(session -> session.createNativeQuery(COMPLETE)
@@ -113,6 +129,17 @@ public class DeliveryRepository {
                         SqlValues.millis("d.next_attempt_at"), SqlValues.millis("d.delivered_at")), Object[].class)
                 .setParameter("id", subscriberId)
                 .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    /** The attempt log of these deliveries, oldest attempt first per delivery. */
+    @WithSession
+    public Uni<List<Object[]>> attempts(List<String> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(ATTEMPTS, Object[].class)
+                .setParameter("ids", String.join(",", deliveryIds))
                 .getResultList());
     }
 

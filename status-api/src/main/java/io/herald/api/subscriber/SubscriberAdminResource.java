@@ -18,7 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -102,7 +105,7 @@ public class SubscriberAdminResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "A subscriber's deliveries, newest first: attempts, outcome, last status code, next try")
+    @Operation(summary = "A subscriber's deliveries, newest first: attempts, outcome, last status code, next try, and the log of every attempt")
     @APIResponse(responseCode = "200", description = "The delivery log",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryLogEntry.class)))
     @APIResponse(responseCode = "404", description = "No such subscriber",
@@ -115,14 +118,27 @@ public class SubscriberAdminResource {
                 throw ProblemException.notFound("There is no subscriber " + id + ".");
             }
             return deliveries.log(id, count);
-        }).map(rows -> rows.stream().map(SubscriberAdminResource::toEntry).toList());
+        }).map(rows -> rows.stream().map(SubscriberAdminResource::toEntry).toList())
+                .flatMap(entries -> deliveries.attempts(entries.stream().map(DeliveryLogEntry::id).toList())
+                        .map(rows -> withAttempts(entries, rows)));
+    }
+
+    private static List<DeliveryLogEntry> withAttempts(List<DeliveryLogEntry> entries, List<Object[]> rows) {
+        Map<String, List<DeliveryAttemptEntry>> byDelivery = new HashMap<>();
+        for (Object[] row : rows) {
+            byDelivery.computeIfAbsent((String) row[0], ignored -> new ArrayList<>())
+                    .add(new DeliveryAttemptEntry(SqlValues.integer(row[1]), text(row[2]), (String) row[3],
+                            SqlValues.integer(row[4]), (String) row[5], text(row[6])));
+        }
+        return entries.stream().map(entry -> entry.withAttemptLog(byDelivery.getOrDefault(entry.id(), List.of())))
+                .toList();
     }
 
     private static DeliveryLogEntry toEntry(Object[] row) {
         String state = (String) row[3];
         return new DeliveryLogEntry((String) row[0], SqlValues.number(row[1]), (String) row[2], state,
                 SqlValues.integer(row[4]), SqlValues.integer(row[5]), (String) row[6], text(row[7]), text(row[8]),
-                "pending".equals(state) ? text(row[9]) : null, text(row[10]));
+                "pending".equals(state) ? text(row[9]) : null, text(row[10]), List.of());
     }
 
     private static String text(Object epochMillis) {

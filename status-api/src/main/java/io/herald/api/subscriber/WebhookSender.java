@@ -10,6 +10,8 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,12 +32,19 @@ public class WebhookSender {
                 new PoolOptions().setHttp1MaxSize(config.delivery().perReceiver()));
     }
 
-    public Uni<Integer> send(DeliveryJob job, Instant now) {
+    /** Sends to address, the one {@link DeliveryTargetGuard} checked, for plain http. */
+    public Uni<Integer> send(DeliveryJob job, InetAddress address, Instant now) {
         String body = WebhookBody.of(job.type(), job.occurredAt(), job.payloadJson());
         long timestamp = now.getEpochSecond();
-        RequestOptions options = new RequestOptions()
-                .setAbsoluteURI(job.target())
-                .setMethod(HttpMethod.POST)
+        RequestOptions options = new RequestOptions().setAbsoluteURI(job.target());
+        if (!Boolean.TRUE.equals(options.isSsl())) {
+            // connect to the checked address, not to whatever a second lookup answers; the Host header keeps the name
+            URI uri = URI.create(job.target());
+            String hostHeader = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            options.setHost(address.getHostAddress()).putHeader("host", hostHeader);
+        }
+        // https keeps the host name: the certificate is checked against it (and SNI names it), which an IP would break
+        options.setMethod(HttpMethod.POST)
                 .setIdleTimeout(timeout.toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("user-agent", "Herald-Webhooks/1")

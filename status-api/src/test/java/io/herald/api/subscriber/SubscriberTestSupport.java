@@ -38,6 +38,17 @@ final class SubscriberTestSupport {
                 .then().statusCode(201).extract().response();
     }
 
+    /**
+     * A confirmed webhook subscriber written straight to the table, as one accepted under other settings (or before
+     * its host's DNS changed) would be; @return its id.
+     */
+    static long insertWebhookSubscriber(String url) {
+        TestStores.sql("INSERT INTO " + S + "subscriber (kind, target, whole_page, confirmed, unsubscribe_token_sha256, "
+                + "secret) VALUES ('webhook', '" + url + "', TRUE, TRUE, md5(random()::text), "
+                + "'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')");
+        return TestStores.count("SELECT max(id) FROM " + S + "subscriber");
+    }
+
     /** What incident code does: records the event inside its own transaction. */
     static void record(NotificationOutbox outbox, NotificationType type, String dedupeKey, List<String> components,
             Map<String, Object> payload) {

@@ -120,6 +120,36 @@ class WebhookDeliveryTest extends IsolatedTest {
     }
 
     @Test
+    void shouldLogEveryAttemptWithItsOutcomeStatusCodeAndNextTry() {
+        receiver.answer("/attempts", 503, 500, 200);
+        long id = subscribeWebhook(receiver.url("/attempts"), List.of(), false).<Integer>path("id").longValue();
+
+        record(outbox, NotificationType.INCIDENT_UPDATED, "incident:9:update:1", List.of(), Map.of("id", 9));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> deliveries("state = 'delivered'") == 1);
+        Response log = given().header("Authorization", ADMIN).get("/api/v1/admin/subscribers/" + id + "/deliveries")
+                .then().statusCode(200)
+                .body("[0].state", equalTo("delivered"))
+                .body("[0].attempts", equalTo(3))
+                .body("[0].last_status_code", equalTo(200))
+                .extract().response();
+        List<Map<String, Object>> attempts = log.jsonPath().getList("[0].attempt_log");
+        assertThat(attempts).extracting(a -> a.get("attempt")).containsExactly(1, 2, 3);
+        assertThat(attempts).extracting(a -> a.get("outcome")).containsExactly("pending", "pending", "delivered");
+        assertThat(attempts).extracting(a -> a.get("status_code")).containsExactly(503, 500, 200);
+        assertThat(attempts).extracting(a -> a.get("error"))
+                .containsExactly("the receiver answered 503", "the receiver answered 500", null);
+        // a retried attempt names its next try, and the next attempt came no earlier than that
+        for (int i = 0; i < 2; i++) {
+            Instant next = Instant.parse((String) attempts.get(i).get("next_attempt_at"));
+            assertThat(next).isAfter(Instant.parse((String) attempts.get(i).get("at")));
+            assertThat(Instant.parse((String) attempts.get(i + 1).get("at"))).isAfterOrEqualTo(next);
+        }
+        assertThat(attempts.get(2).get("next_attempt_at")).isNull();
+        assertThat(TestStores.count("SELECT count(*) FROM " + S + "delivery_attempt")).isEqualTo(3);
+    }
+
+    @Test
     void shouldShowTheNextTryOfAFailingDeliveryAndUnsubscribeAReceiverThatAnswers410() {
         receiver.answer("/gone", 500, 410);
         long id = subscribeWebhook(receiver.url("/gone"), List.of(), false).<Integer>path("id").longValue();
@@ -226,6 +256,20 @@ class WebhookDeliveryTest extends IsolatedTest {
         assertThat(Duration.between(leased, receiver.received("/orphan").get(0).at()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(2500));
         await().atMost(Duration.ofSeconds(5)).until(() -> deliveries("state = 'delivered' AND attempts = 2") == 1);
+    }
+
+    @Test
+    void shouldConnectToTheCheckedAddressAndKeepTheHostNameInTheHostHeader() {
+        // written straight to the table: sign-up wants a dotted name, and localhost is the name this machine resolves
+        String url = receiver.url("/named").replace("127.0.0.1", "localhost");
+        SubscriberTestSupport.insertWebhookSubscriber(url);
+
+        record(outbox, NotificationType.INCIDENT_OPENED, "incident:8:opened", List.of(), Map.of("id", 8));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/named").size() == 1);
+        String port = url.replaceAll("^http://localhost:(\\d+)/.*$", "$1");
+        assertThat(receiver.received("/named").get(0).header("host")).isEqualTo("localhost:" + port);
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries("state = 'delivered'") == 1);
     }
 
     /** The signature computed from the Standard Webhooks spec with javax.crypto, not with the application's code. */
