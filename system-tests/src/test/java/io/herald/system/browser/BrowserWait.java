@@ -2,6 +2,7 @@ package io.herald.system.browser;
 
 import java.time.Duration;
 import java.util.function.Function;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -9,7 +10,10 @@ final class BrowserWait {
     private BrowserWait() {
     }
 
+    /** Polls until the condition holds; an element that live.js replaced meanwhile (stale) means "look again". */
     static void until(WebDriver driver, Duration timeout, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
+        new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 }

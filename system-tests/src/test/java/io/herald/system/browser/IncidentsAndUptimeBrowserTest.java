@@ -67,8 +67,9 @@ class IncidentsAndUptimeBrowserTest {
     void shouldShowAScriptTagInAnIncidentAsTextAndNeverRunIt() {
         browser.get(stack.web() + "/");
         BrowserWait.until(browser, LIVE, d -> "live".equals(d.findElement(By.id("live-state")).getAttribute("data-state")));
-        WebElement body = browser.findElement(By.cssSelector("#incident-inc-1 .update-body"));
-        assertThat(body.getText()).isEqualTo(SCRIPT_BODY);
+        // live.js may re-render the incident right after connecting, so the text is read inside the wait.
+        BrowserWait.until(browser, LIVE,
+                d -> SCRIPT_BODY.equals(d.findElement(By.cssSelector("#incident-inc-1 .update-body")).getText()));
         assertThat(browser.findElements(By.cssSelector("#incident-inc-1 script, #incident-inc-1 img"))).isEmpty();
         assertThat(browser.getTitle()).isEqualTo("Herald browser test status");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.heraldPwned === true;")).isEqualTo(false);
