@@ -8,7 +8,7 @@
 # The history lives in its own database, herald_bench (dropped and created again), with its own Redis prefix, so
 # nothing of a running page is touched. Measured: the cached body as shipped (herald.api.uptime.cache-ttl, 30 s), gzip
 # and identity; the cold computation itself, one request at a time; and serving while recomputing continuously
-# (TTL 0). Goal: p99 < 20 ms.
+# (TTL 0); and nginx serving the same bytes as the baseline. Goal: p99 < 20 ms.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -16,14 +16,15 @@ duration=${BENCH_DURATION:-20s}
 connections=${BENCH_CONNECTIONS:-16}
 threads=${BENCH_THREADS:-2}
 port=${BENCH_API_PORT:-18181}
+nginx_port=${BENCH_NGINX_PORT:-18191}
 db=herald_bench
 work=$root/bench/target/api-days
 mkdir -p "$work"
 psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
-command -v wrk >/dev/null || {
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq wrk </dev/null >/dev/null
+  apt-get update -qq && apt-get install -y -qq wrk nginx-light </dev/null >/dev/null
 }
 jar=status-api/target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || mvn -B -q -o -pl status-api package -DskipTests
@@ -44,7 +45,10 @@ catalog=$work/catalog.yaml
 psql -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 
 pid=
-cleanup() { [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; }
+cleanup() {
+  [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+  [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+}
 trap cleanup EXIT
 
 start() {
@@ -108,14 +112,49 @@ measure() { # label, file suffix, connections, extra wrk args...
   printf '%-46s p50 %-9s p99 %-9s %8s req/s  (wrk -t%s -c%s -d%s)\n' "$label" "$p50" "$p99" "$rps" "$t" \
     "$conns" "$duration"
 }
-# Warm-up (class loading, JIT) before anything is measured.
+# Warm-up (class loading, JIT) before anything is measured: both encodings under the same load as measured.
 for _ in $(seq 1 30); do curl -fsS -H 'Accept-Encoding: gzip' "$url" -o /dev/null; done
+wrk -t"$threads" -c"$connections" -d5s -H 'Accept-Encoding: gzip' "$url" >/dev/null
+wrk -t"$threads" -c"$connections" -d5s "$url" >/dev/null
 curl -fsS "$url" -o "$work/days.json"
 curl -fsS -H 'Accept-Encoding: gzip' "$url" -o "$work/days.json.gz"
 printf 'body: %s bytes, %s gzipped, %s components x 90 days\n' "$(stat -c %s "$work/days.json")" \
   "$(stat -c %s "$work/days.json.gz")" "$(grep -o '"group_id"' "$work/days.json" | wc -l)"
+printf 'machine load before measuring: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 measure "cached, gzip (as shipped)" cached-gzip "$connections" -H 'Accept-Encoding: gzip'
 measure "cached, identity" cached "$connections"
+
+# The baseline: nginx serving the very same bytes (gzip and identity) as static files, same wrk, same machine.
+mkdir -p "$work/nginx/static"
+cp "$work/days.json" "$work/nginx/static/days.json"
+cp "$work/days.json.gz" "$work/nginx/static/days.json.gz"
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/nginx/static;
+    location = /days.json.gz { add_header Content-Encoding gzip; add_header Vary Accept-Encoding; }
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -e "$work/nginx/error.log"
+sleep 0.5
+herald_url=$url
+url="http://127.0.0.1:$nginx_port/days.json.gz"
+measure "nginx, same gzip bytes" nginx-gzip "$connections" -H 'Accept-Encoding: gzip'
+url="http://127.0.0.1:$nginx_port/days.json"
+measure "nginx, same identity bytes" nginx "$connections"
+url=$herald_url
+kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
 
 # The computation itself: every size of window is its own cache entry, so the first request of each size reads
 # PostgreSQL and builds the body while the client waits (days=60..89, 30 cold computations, one at a time).

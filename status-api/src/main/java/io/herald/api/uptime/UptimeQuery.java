@@ -41,44 +41,77 @@ public class UptimeQuery {
         LocalDate first = today.minusDays(count - 1L);
         Instant start = first.atStartOfDay(zone).toInstant();
         Map<String, Map<LocalDate, DayTotals>> totals = new HashMap<>();
-        Map<String, Map<LocalDate, Map<Long, UptimeBodies.IncidentRef>>> incidents = new HashMap<>();
+        int length = count;
         return repository.days(first, null)
                 .invoke(rows -> rows.forEach(row -> totals.computeIfAbsent(row.componentId(), c -> new HashMap<>())
                         .merge(row.day(), row.totals(), DayTotals::plus)))
                 .flatMap(ignored -> addOpenIntervals(totals, null, start, now))
                 .flatMap(ignored -> repository.incidents(start, now))
                 .map(spans -> {
+                    // Per component, its incidents in the order met, each with the range of days it touched.
+                    Map<String, Map<Long, UptimeBodies.IncidentSpan>> incidents = new HashMap<>();
                     for (UptimeRepository.IncidentSpan span : spans) {
-                        LocalDate from = max(span.from().atZone(zone).toLocalDate(), first);
-                        LocalDate to = span.to().atZone(zone).toLocalDate();
-                        for (LocalDate day = from; !day.isAfter(to) && !day.isAfter(today); day = day.plusDays(1)) {
-                            incidents.computeIfAbsent(span.componentId(), c -> new HashMap<>())
-                                    .computeIfAbsent(day, d -> new LinkedHashMap<>())
-                                    .put(span.id(), new UptimeBodies.IncidentRef(Long.toString(span.id()),
-                                            span.name(), span.impact()));
+                        int from = (int) Math.max(0, first.until(span.from().atZone(zone).toLocalDate(),
+                                java.time.temporal.ChronoUnit.DAYS));
+                        int to = (int) Math.min(length - 1L, first.until(span.to().atZone(zone).toLocalDate(),
+                                java.time.temporal.ChronoUnit.DAYS));
+                        if (to < from) {
+                            continue;
                         }
+                        incidents.computeIfAbsent(span.componentId(), c -> new LinkedHashMap<>())
+                                .merge(span.id(), new UptimeBodies.IncidentSpan(Long.toString(span.id()), span.name(),
+                                        span.impact(), from, to), (a, b) -> new UptimeBodies.IncidentSpan(a.id(),
+                                        a.name(), a.impact(), Math.min(a.firstDay(), b.firstDay()),
+                                        Math.max(a.lastDay(), b.lastDay())));
                     }
                     List<UptimeBodies.ComponentDays> components = new ArrayList<>();
                     for (ComponentDef component : catalog.components().values()) {
-                        Map<LocalDate, DayTotals> byDay = totals.getOrDefault(component.id(), Map.of());
-                        Map<LocalDate, Map<Long, UptimeBodies.IncidentRef>> incidentsByDay =
-                                incidents.getOrDefault(component.id(), Map.of());
-                        List<UptimeBodies.Day> days = new ArrayList<>(count);
-                        DayTotals whole = DayTotals.EMPTY;
-                        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-                            DayTotals dayTotals = byDay.getOrDefault(day, DayTotals.EMPTY);
-                            whole = whole.plus(dayTotals);
-                            ComponentStatus worst = dayTotals.worst();
-                            Map<Long, UptimeBodies.IncidentRef> refs = incidentsByDay.get(day);
-                            days.add(new UptimeBodies.Day(day.toString(), dayTotals.uptimePercent(),
-                                    worst == null ? null : worst.wire(), UptimeBodies.Seconds.of(dayTotals),
-                                    refs == null ? List.of() : List.copyOf(refs.values())));
-                        }
-                        components.add(new UptimeBodies.ComponentDays(component.id(), component.name(),
-                                component.serviceId(), whole.uptimePercent(), days));
+                        components.add(component(component, first, length,
+                                totals.getOrDefault(component.id(), Map.of()),
+                                incidents.getOrDefault(component.id(), Map.of()).values()));
                     }
-                    return new UptimeBodies.Days(zone.getId(), count, components);
+                    return new UptimeBodies.Days(zone.getId(), length, first.toString(), today.toString(),
+                            components);
                 });
+    }
+
+    /** One component's day arrays. */
+    private static UptimeBodies.ComponentDays component(ComponentDef component, LocalDate first, int length,
+            Map<LocalDate, DayTotals> byDay, java.util.Collection<UptimeBodies.IncidentSpan> incidents) {
+        List<Double> uptime = new ArrayList<>(length);
+        List<String> worst = new ArrayList<>(length);
+        long[] degraded = new long[length];
+        long[] partial = new long[length];
+        long[] major = new long[length];
+        long[] maintenance = new long[length];
+        DayTotals whole = DayTotals.EMPTY;
+        for (int i = 0; i < length; i++) {
+            DayTotals day = byDay.getOrDefault(first.plusDays(i), DayTotals.EMPTY);
+            whole = whole.plus(day);
+            uptime.add(day.uptimePercent());
+            ComponentStatus worstStatus = day.worst();
+            worst.add(worstStatus == null ? null : worstStatus.wire());
+            degraded[i] = day.degraded() / 1000;
+            partial[i] = day.partial() / 1000;
+            major[i] = day.major() / 1000;
+            maintenance[i] = day.maintenance() / 1000;
+        }
+        Map<String, long[]> seconds = new LinkedHashMap<>();
+        putIfAny(seconds, ComponentStatus.DEGRADED_PERFORMANCE, degraded);
+        putIfAny(seconds, ComponentStatus.PARTIAL_OUTAGE, partial);
+        putIfAny(seconds, ComponentStatus.MAJOR_OUTAGE, major);
+        putIfAny(seconds, ComponentStatus.UNDER_MAINTENANCE, maintenance);
+        return new UptimeBodies.ComponentDays(component.id(), component.name(), component.serviceId(),
+                whole.uptimePercent(), uptime, worst, seconds, List.copyOf(incidents));
+    }
+
+    private static void putIfAny(Map<String, long[]> seconds, ComponentStatus status, long[] values) {
+        for (long value : values) {
+            if (value > 0) {
+                seconds.put(status.wire(), values);
+                return;
+            }
+        }
     }
 
     /**
@@ -143,10 +176,6 @@ public class UptimeQuery {
     }
 
     private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
     }
 

@@ -40,6 +40,7 @@ public class UptimeResource {
     private final ObjectMapper mapper;
     private final Map<Integer, Cached> daysCache = new ConcurrentHashMap<>();
     private final Map<Integer, Uni<Cached>> computing = new ConcurrentHashMap<>();
+    private final io.vertx.core.Vertx vertx;
 
     private record Cached(CachedBody body, byte[] gzipped, Instant expires) {
         Cached expired() {
@@ -48,14 +49,37 @@ public class UptimeResource {
     }
 
     public UptimeResource(UptimeQuery query, Catalog catalog, UptimeConfig config, HttpCaching caching,
-            ObjectMapper mapper, UptimeChanges changes) {
+            ObjectMapper mapper, UptimeChanges changes, io.vertx.core.Vertx vertx) {
         this.query = query;
         this.catalog = catalog;
         this.config = config;
         this.caching = caching;
         this.mapper = mapper;
-        // A change makes the cached bodies stale, not absent: readers keep getting them while one recompute runs.
-        changes.onChange(() -> daysCache.replaceAll((days, cached) -> cached.expired()));
+        this.vertx = vertx;
+        // A change makes the cached bodies stale, not absent: readers keep getting them while the recompute, started
+        // here rather than by the next reader, runs.
+        changes.onChange(() -> {
+            daysCache.replaceAll((days, cached) -> cached.expired());
+            refreshStale();
+        });
+        // Bodies are kept fresh off the request path: today's open interval grows with time, and midnight starts a
+        // new day, so each kept size is recomputed once it is older than the TTL, whether anyone asks or not.
+        long period = Math.max(1000, config.cacheTtl().toMillis() / 2);
+        vertx.setPeriodic(period, id -> refreshStale());
+    }
+
+    /** The default page's bars are computed at start, so the first reader does not wait for them. */
+    void warm(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        cached(Math.min(90, config.maxDays())).subscribe().with(ok -> { }, failure -> { });
+    }
+
+    private void refreshStale() {
+        Instant now = Instant.now();
+        daysCache.forEach((count, cached) -> {
+            if (!cached.expires().isAfter(now)) {
+                cached(count).subscribe().with(ok -> { }, failure -> { });
+            }
+        });
     }
 
     @GET
@@ -99,8 +123,9 @@ public class UptimeResource {
     }
 
     private Uni<Cached> compute(int count, Instant now) {
-        return query.days(count, now)
-                // Encoding and compressing about 200 bytes per component-day is CPU work: off the event loop.
+        // Computations start from timers and change listeners too, not only from requests: on a safe context of their own.
+        return io.herald.api.db.SafeContext.run(vertx, () -> query.days(count, now))
+                // Encoding and compressing the body is CPU work: off the event loop, once per computation.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(body -> {
                     CachedBody encoded = CachedBody.json(mapper, body);

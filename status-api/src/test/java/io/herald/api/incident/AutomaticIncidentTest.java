@@ -48,8 +48,10 @@ class AutomaticIncidentTest extends IsolatedTest {
                 .body("incidents[0].id", equalTo(id))
                 .body("status.indicator", equalTo("major")));
         given().queryParam("days", 2).get("/api/v1/uptime/days").then().statusCode(200)
-                .body("components.find { it.id == 'smtp' }.days[1].incidents[0].id", equalTo(id))
-                .body("components.find { it.id == 'smtp' }.days[1].incidents[0].impact", equalTo("major"));
+                .body("components.find { it.id == 'smtp' }.incidents[0].id", equalTo(id))
+                .body("components.find { it.id == 'smtp' }.incidents[0].impact", equalTo("major"))
+                .body("components.find { it.id == 'smtp' }.incidents[0].first_day", equalTo(1))
+                .body("components.find { it.id == 'smtp' }.incidents[0].last_day", equalTo(1));
         given().get("/api/v2/incidents/unresolved.json").then().statusCode(200).body("incidents", hasSize(1))
                 .body("incidents[0].automatic", org.hamcrest.Matchers.nullValue());
 

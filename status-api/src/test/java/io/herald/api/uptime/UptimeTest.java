@@ -50,14 +50,22 @@ class UptimeTest extends IsolatedTest {
                 .body("days", equalTo(3))
                 .body("components", hasSize(4))
                 .extract().jsonPath();
-        List<Map<String, Object>> imapDays = bars.getList("components.find { it.id == 'imap' }.days");
-        assertThat(imapDays).hasSize(3);
-        assertThat(imapDays.get(2).get("date"))
-                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Paris")).toString());
-        long partial = imapDays.stream()
-                .mapToLong(d -> ((Number) ((Map<?, ?>) d.get("seconds")).get("partial_outage")).longValue()).sum();
-        assertThat(partial).isEqualTo(3600);
-        assertThat(imapDays.stream().map(d -> d.get("worst_status"))).contains("partial_outage");
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+        assertThat(bars.getString("last_day")).isEqualTo(today);
+        assertThat(bars.getString("first_day")).isEqualTo(LocalDate.parse(today).minusDays(2).toString());
+        List<Object> imapUptime = bars.getList("components.find { it.id == 'imap' }.uptime_percent_by_day");
+        assertThat(imapUptime).hasSize(3);
+        List<Integer> partialByDay = bars.getList("components.find { it.id == 'imap' }.seconds_by_day.partial_outage");
+        assertThat(partialByDay).hasSize(3);
+        assertThat(partialByDay.stream().mapToLong(Integer::longValue).sum()).isEqualTo(3600);
+        assertThat(bars.getMap("components.find { it.id == 'imap' }.seconds_by_day"))
+                .as("statuses with no time on any day are left out").doesNotContainKeys("major_outage", "operational");
+        List<String> worst = bars.getList("components.find { it.id == 'imap' }.worst_status_by_day");
+        assertThat(worst).hasSize(3).contains("partial_outage");
+        // The bad hour sits on a day whose figure it lowers.
+        int badDay = worst.indexOf("partial_outage");
+        assertThat(partialByDay.get(badDay)).isPositive();
+        assertThat(((Number) imapUptime.get(badDay)).doubleValue()).isLessThan(100.0);
         assertThat(bars.getString("components.find { it.id == 'imap' }.group_id")).isEqualTo("mail");
         assertThat(bars.getString("components.find { it.id == 'webmail' }.uptime_percent")).isNull();
 

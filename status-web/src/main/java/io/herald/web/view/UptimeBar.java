@@ -23,52 +23,69 @@ final class UptimeBar {
         }
         for (UptimeDocument.Component component : uptime.components()) {
             if (componentId.equals(component.id())) {
-                return of(component, words);
+                return of(uptime, component, words);
             }
         }
         return null;
     }
 
-    static UptimeView of(UptimeDocument.Component component, Wording words) {
-        List<DayView> days = new ArrayList<>();
-        for (UptimeDocument.Day day : component.days() == null ? List.<UptimeDocument.Day>of() : component.days()) {
-            days.add(day(day, words));
+    /** The bar from the day arrays; day i is firstDay + i (the dates are read from the document when given). */
+    static UptimeView of(UptimeDocument uptime, UptimeDocument.Component component, Wording words) {
+        List<Double> percents = component.uptimePercentByDay() == null ? List.of() : component.uptimePercentByDay();
+        LocalDate first = firstDay(uptime, percents.size());
+        List<DayView> days = new ArrayList<>(percents.size());
+        for (int i = 0; i < percents.size(); i++) {
+            days.add(day(component, i, first == null ? null : first.plusDays(i), words));
         }
         return new UptimeView(component.uptimePercent() == null ? null : words.percent(component.uptimePercent()),
                 List.copyOf(days));
     }
 
-    static DayView day(UptimeDocument.Day day, Wording words) {
-        String date = dateWords(day.date(), words);
-        if (day.uptimePercent() == null) {
-            return new DayView(day.date(), "none", String.format(words.dayNoData(), date), List.of(), List.of());
+    private static LocalDate firstDay(UptimeDocument uptime, int length) {
+        try {
+            if (uptime != null && uptime.firstDay() != null) {
+                return LocalDate.parse(uptime.firstDay());
+            }
+            if (uptime != null && uptime.lastDay() != null) {
+                return LocalDate.parse(uptime.lastDay()).minusDays(length - 1L);
+            }
+        } catch (DateTimeParseException e) {
+            // the days are shown without dates rather than not at all
         }
-        String worst = ComponentStatus.parse(day.worstStatus()).map(ComponentStatus::wire).orElse("operational");
+        return null;
+    }
+
+    static DayView day(UptimeDocument.Component component, int index, LocalDate date, Wording words) {
+        String iso = date == null ? "" : date.toString();
+        String dateWords = date == null ? "" : words.date().format(date);
+        Double percent = at(component.uptimePercentByDay(), index);
+        if (percent == null) {
+            return new DayView(iso, "none", String.format(words.dayNoData(), dateWords), List.of(), List.of());
+        }
+        String worst = ComponentStatus.parse(at(component.worstStatusByDay(), index)).map(ComponentStatus::wire)
+                .orElse("operational");
         List<String> lines = new ArrayList<>();
-        Map<String, Long> seconds = day.seconds() == null ? Map.of() : day.seconds();
+        Map<String, List<Long>> seconds = component.secondsByDay() == null ? Map.of() : component.secondsByDay();
         seconds.entrySet().stream()
-                .filter(e -> e.getValue() != null && e.getValue() > 0 && !e.getKey().equals("operational"))
-                .flatMap(e -> ComponentStatus.parse(e.getKey()).map(s -> Map.entry(s, e.getValue())).stream())
+                .filter(e -> !e.getKey().equals("operational"))
+                .flatMap(e -> ComponentStatus.parse(e.getKey()).map(s -> Map.entry(s, at(e.getValue(), index))).stream())
+                .filter(e -> e.getValue() != null && e.getValue() > 0)
                 .sorted(Comparator.comparingInt((Map.Entry<ComponentStatus, Long> e) -> e.getKey().severity()).reversed())
                 .forEach(e -> lines.add(String.format(words.label(), words.words(e.getKey()), words.duration(e.getValue()))));
         List<IncidentRef> incidents = new ArrayList<>();
-        for (UptimeDocument.DayIncident incident : day.incidents() == null ? List.<UptimeDocument.DayIncident>of()
-                : day.incidents()) {
-            if (incident.id() != null && incident.name() != null) {
+        for (UptimeDocument.DayIncident incident : component.incidents() == null
+                ? List.<UptimeDocument.DayIncident>of() : component.incidents()) {
+            if (incident.id() != null && incident.name() != null && incident.firstDay() != null
+                    && incident.lastDay() != null && incident.firstDay() <= index && index <= incident.lastDay()) {
                 incidents.add(new IncidentRef(incident.id(), incident.name()));
                 lines.add(String.format(words.dayIncident(), incident.name()));
             }
         }
-        return new DayView(day.date(), worst,
-                String.format(words.dayUptime(), date, words.percent(day.uptimePercent())),
+        return new DayView(iso, worst, String.format(words.dayUptime(), dateWords, words.percent(percent)),
                 List.copyOf(lines), List.copyOf(incidents));
     }
 
-    private static String dateWords(String date, Wording words) {
-        try {
-            return words.date().format(LocalDate.parse(date));
-        } catch (DateTimeParseException | NullPointerException e) {
-            return String.valueOf(date);
-        }
+    private static <T> T at(List<T> values, int index) {
+        return values != null && index < values.size() ? values.get(index) : null;
     }
 }

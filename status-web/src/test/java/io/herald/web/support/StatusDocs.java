@@ -128,53 +128,75 @@ public final class StatusDocs {
         return t;
     }
 
+    /** The last day of the uptime fixtures. */
+    public static final java.time.LocalDate UPTIME_LAST_DAY = java.time.LocalDate.parse("2025-11-26");
+
     /**
-     * GET /api/v1/uptime/days for some components: each day operational at 100 % except the given bad days,
-     * counted back from the last day (0 = today).
+     * One component of GET /api/v1/uptime/days, in status-api's day arrays: each day operational at 100 % except the
+     * given bad days, counted back from the last day (0 = today).
      */
     public static Map<String, Object> uptimeComponent(String id, String name, int days, Double percent,
             Map<Integer, Map<String, Object>> badDays) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        java.time.LocalDate today = java.time.LocalDate.parse("2025-11-26");
+        List<Double> uptime = new ArrayList<>();
+        List<String> worst = new ArrayList<>();
+        Map<String, List<Long>> seconds = new LinkedHashMap<>();
+        List<Map<String, Object>> incidents = new ArrayList<>();
         for (int back = days - 1; back >= 0; back--) {
+            int index = days - 1 - back;
             Map<String, Object> day = badDays.get(back);
-            if (day == null) {
-                day = new LinkedHashMap<>();
-                day.put("uptime_percent", 100.0);
-                day.put("worst_status", "operational");
-                day.put("seconds", Map.of("operational", 86400, "degraded_performance", 0, "partial_outage", 0,
-                        "major_outage", 0, "under_maintenance", 0));
-                day.put("incidents", List.of());
+            uptime.add(day == null ? 100.0 : (Double) day.get("uptime_percent"));
+            worst.add(day == null ? "operational" : (String) day.get("worst_status"));
+            if (day != null) {
+                String status = (String) day.get("worst_status");
+                seconds.computeIfAbsent(status, k -> new ArrayList<>(java.util.Collections.nCopies(days, 0L)))
+                        .set(index, (Long) day.get("bad_seconds"));
+                if (day.get("incident_id") != null) {
+                    Map<String, Object> incident = new LinkedHashMap<>();
+                    incident.put("id", day.get("incident_id"));
+                    incident.put("name", day.get("incident_name"));
+                    incident.put("impact", "major");
+                    incident.put("first_day", index);
+                    incident.put("last_day", index);
+                    incidents.add(incident);
+                }
             }
-            day = new LinkedHashMap<>(day);
-            day.put("date", today.minusDays(back).toString());
-            list.add(day);
         }
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", id);
         c.put("name", name);
         c.put("group_id", null);
         c.put("uptime_percent", percent);
-        c.put("days", list);
+        c.put("uptime_percent_by_day", uptime);
+        c.put("worst_status_by_day", worst);
+        c.put("seconds_by_day", seconds);
+        c.put("incidents", incidents);
+        c.put("days", days);
         return c;
     }
 
+    /** A bad day for {@link #uptimeComponent}: its figure, its worst status, the seconds in it, an incident or none. */
     public static Map<String, Object> badDay(double percent, String worst, long badSeconds, String incidentId,
             String incidentName) {
         Map<String, Object> day = new LinkedHashMap<>();
         day.put("uptime_percent", percent);
         day.put("worst_status", worst);
-        Map<String, Object> seconds = new LinkedHashMap<>();
-        seconds.put("operational", 86400 - badSeconds);
-        seconds.put(worst, badSeconds);
-        day.put("seconds", seconds);
-        day.put("incidents", incidentId == null ? List.of()
-                : List.of(Map.of("id", incidentId, "name", incidentName, "impact", "major")));
+        day.put("bad_seconds", badSeconds);
+        day.put("incident_id", incidentId);
+        day.put("incident_name", incidentName);
         return day;
     }
 
     @SafeVarargs
     public static String uptime(Map<String, Object>... components) {
-        return HeraldJson.write(Map.of("time_zone", "Europe/Paris", "days", 90, "components", List.of(components)));
+        int days = components.length == 0 ? 90 : (Integer) components[0].get("days");
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Map<String, Object> component : components) {
+            Map<String, Object> copy = new LinkedHashMap<>(component);
+            copy.remove("days");
+            list.add(copy);
+        }
+        return HeraldJson.write(Map.of("time_zone", "Europe/Paris", "days", days,
+                "first_day", UPTIME_LAST_DAY.minusDays(days - 1L).toString(), "last_day", UPTIME_LAST_DAY.toString(),
+                "components", list));
     }
 }

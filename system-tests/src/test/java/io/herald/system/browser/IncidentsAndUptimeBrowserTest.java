@@ -222,25 +222,33 @@ class IncidentsAndUptimeBrowserTest {
         return m;
     }
 
+    /** status-api's day arrays (index 0 is 89 days ago): ActiveSync had a partial outage and an incident yesterday. */
     static String uptime() throws Exception {
         List<Map<String, Object>> components = new ArrayList<>();
         for (String id : List.of("smtp-submission", "activesync-endpoints")) {
-            List<Map<String, Object>> days = new ArrayList<>();
+            boolean active = id.equals("activesync-endpoints");
+            List<Double> percents = new ArrayList<>();
+            List<String> worst = new ArrayList<>();
+            List<Long> partial = new ArrayList<>();
             for (int back = 89; back >= 0; back--) {
-                Map<String, Object> day = new LinkedHashMap<>();
-                day.put("date", TODAY.minusDays(back).toString());
-                boolean bad = id.equals("activesync-endpoints") && back == 1;
-                day.put("uptime_percent", bad ? 45.0 : 100.0);
-                day.put("worst_status", bad ? "partial_outage" : "operational");
-                day.put("seconds", bad ? Map.of("operational", 38880, "partial_outage", 47520)
-                        : Map.of("operational", 86400));
-                day.put("incidents", bad ? List.of(Map.of("id", "inc-1", "name", "ActiveSync: some users cannot connect",
-                        "impact", "major")) : List.of());
-                days.add(day);
+                boolean bad = active && back == 1;
+                percents.add(bad ? 45.0 : 100.0);
+                worst.add(bad ? "partial_outage" : "operational");
+                partial.add(bad ? 47520L : 0L);
             }
-            components.add(Map.of("id", id, "name", id, "uptime_percent", id.equals("smtp-submission") ? 100.0 : 99.39,
-                    "days", days));
+            Map<String, Object> component = new LinkedHashMap<>();
+            component.put("id", id);
+            component.put("name", id);
+            component.put("uptime_percent", active ? 99.39 : 100.0);
+            component.put("uptime_percent_by_day", percents);
+            component.put("worst_status_by_day", worst);
+            component.put("seconds_by_day", active ? Map.of("partial_outage", partial) : Map.of());
+            component.put("incidents", active ? List.of(Map.of("id", "inc-1",
+                    "name", "ActiveSync: some users cannot connect", "impact", "major", "first_day", 88,
+                    "last_day", 88)) : List.of());
+            components.add(component);
         }
-        return JSON.writeValueAsString(Map.of("time_zone", "Europe/Paris", "days", 90, "components", components));
+        return JSON.writeValueAsString(Map.of("time_zone", "Europe/Paris", "days", 90,
+                "first_day", TODAY.minusDays(89).toString(), "last_day", TODAY.toString(), "components", components));
     }
 }
