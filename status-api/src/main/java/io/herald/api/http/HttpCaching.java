@@ -29,16 +29,22 @@ public class HttpCaching {
      * bodies: compressed once when computed, never per request).
      */
     public Response respond(String ifNoneMatch, CachedBody body, byte[] gzipped, String acceptEncoding) {
-        if (gzipped == null || acceptEncoding == null || !acceptEncoding.toLowerCase().contains("gzip")
-                || matches(ifNoneMatch, body.etag())) {
+        if (gzipped == null || acceptEncoding == null || !acceptEncoding.toLowerCase().contains("gzip")) {
             return Response.fromResponse(respond(ifNoneMatch, body)).header(HttpHeaders.VARY, "Accept-Encoding")
                     .build();
         }
-        return Response.ok(gzipped, MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CONTENT_ENCODING, "gzip")
-                .header(HttpHeaders.VARY, "Accept-Encoding")
-                .header(HttpHeaders.ETAG, body.etag())
+        // The gzip bytes are another representation, so they carry their own strong tag (RFC 9110 8.8.3).
+        String etag = gzipTag(body.etag());
+        Response.ResponseBuilder builder = matches(ifNoneMatch, etag)
+                ? Response.notModified()
+                : Response.ok(gzipped, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        return builder.header(HttpHeaders.VARY, "Accept-Encoding")
+                .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+    }
+
+    static String gzipTag(String etag) {
+        return etag.endsWith("\"") ? etag.substring(0, etag.length() - 1) + "-gzip\"" : etag + "-gzip";
     }
 
     /**
