@@ -159,9 +159,22 @@ public class StatusRenderer {
                 .orElse(declaredAt);
     }
 
-    /** The last component change (incidents carry their own updated_at). */
+    /**
+     * The last time anything shown on the page changed: a component's status, or an incident or maintenance shown on
+     * it being created, updated or resolved (an edit of its text counts too).
+     */
     private Instant lastUpdate(Map<String, ComponentState> states, Overlay overlay) {
-        return latest(states, List.copyOf(catalog.components().values()));
+        Instant latest = latest(states, List.copyOf(catalog.components().values()));
+        for (List<io.herald.api.incident.IncidentData> shown : List.of(overlay.unresolved(), overlay.recentIncidents(),
+                overlay.openMaintenances(), overlay.recentMaintenances())) {
+            for (io.herald.api.incident.IncidentData data : shown) {
+                Instant updated = data.incident().updatedAt;
+                if (updated != null && updated.isAfter(latest)) {
+                    latest = updated;
+                }
+            }
+        }
+        return latest;
     }
 
     private String format(Instant instant) {

@@ -81,8 +81,11 @@ class AdminApiTest extends IsolatedTest {
         given().get("/api/v2/incidents/unresolved.json").then().body("incidents", hasSize(1));
         given().get("/api/v2/status.json").then().body("status.indicator", equalTo("major"));
 
-        guarded("PATCH", "/api/v1/admin/incidents/" + id, Map.of("impact", "critical"), Scopes.INCIDENTS_WRITE)
-                .then().statusCode(200).body("impact", equalTo("critical"));
+        String edited = guarded("PATCH", "/api/v1/admin/incidents/" + id, Map.of("impact", "critical"),
+                Scopes.INCIDENTS_WRITE).then().statusCode(200).body("impact", equalTo("critical"))
+                .extract().path("updated_at");
+        // The page's updated_at follows incident edits, not only component changes (Statuspage's meaning).
+        given().get("/api/v2/summary.json").then().body("page.updated_at", equalTo(edited));
         guarded("POST", "/api/v1/admin/incidents/" + id + "/updates", Map.of("status", "monitoring", "body",
                 "A fix is in place."), Scopes.INCIDENTS_WRITE).then().statusCode(201)
                 .body("incident_updates", hasSize(2)).body("monitoring_at", org.hamcrest.Matchers.notNullValue());
