@@ -27,6 +27,12 @@ public final class StreamIds {
         return byTime != 0 ? byTime : Long.compareUnsigned(x[1], y[1]);
     }
 
+    /** The milliseconds part of a valid id (the time Redis stamped it with); Long.MAX_VALUE past the signed range. */
+    public static long millis(String id) {
+        long millis = parse(id)[0];
+        return millis < 0 ? Long.MAX_VALUE : millis;
+    }
+
     /** The later of two ids (either may be null). */
     public static String newer(String a, String b) {
         return compare(a, b) >= 0 ? a : b;

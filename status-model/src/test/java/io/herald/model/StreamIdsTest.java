@@ -37,4 +37,11 @@ class StreamIdsTest {
         assertThat(StreamIds.newer(null, "3-1")).isEqualTo("3-1");
         assertThat(StreamIds.newer("3-2", "3-1")).isEqualTo("3-2");
     }
+
+    @Test
+    void shouldReadTheMillisecondsOfAnId() {
+        assertThat(StreamIds.millis("1716200000000-7")).isEqualTo(1716200000000L);
+        assertThat(StreamIds.millis("0-0")).isZero();
+        assertThat(StreamIds.millis("18446744073709551615-0")).as("past the signed range").isEqualTo(Long.MAX_VALUE);
+    }
 }

@@ -82,6 +82,16 @@ public class IncidentRepository implements PanacheRepository<IncidentEntity> {
         return find("updatedAt >= ?1", Sort.ascending("updatedAt", "id"), since).list();
     }
 
+    /** At most {@code limit} incidents and maintenances changed since then: the most recently changed, oldest first. */
+    public Uni<List<IncidentEntity>> latestUpdatedSince(Instant since, int limit) {
+        return find("updatedAt >= ?1", Sort.descending("updatedAt", "id"), since).page(0, limit).list()
+                .map(list -> {
+                    List<IncidentEntity> oldestFirst = new java.util.ArrayList<>(list);
+                    java.util.Collections.reverse(oldestFirst);
+                    return oldestFirst;
+                });
+    }
+
     public Uni<List<IncidentComponentEntity>> componentsOf(Long incidentId) {
         return IncidentComponentEntity.<IncidentComponentEntity>find("incidentId", incidentId).list();
     }

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class OverlayFeed {
     private static final Duration LOOK_BACK = Duration.ofMinutes(2);
+    /** The most incidents and maintenances replayed to a resuming client; it re-reads the whole state anyway. */
+    private static final int REPLAY_LIMIT = 200;
 
     private final OverlayLoader loader;
     private final StatusSnapshot snapshot;
@@ -129,14 +132,33 @@ public class OverlayFeed {
     }
 
     private void publish(IncidentData data) {
+        PageEvent event = event(data);
+        if (event != null) {
+            hub.publish(event);
+        }
+    }
+
+    /**
+     * The incidents and maintenances created or changed since then, oldest change first, as stream events: what an
+     * SSE client that resumes after being away since then has missed.
+     */
+    public Uni<List<PageEvent>> changedSince(Instant since) {
+        return SafeContext.run(vertx, () -> loader.changedSince(since, REPLAY_LIMIT)).map(changed -> changed.stream()
+                .map(this::event)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    }
+
+    private PageEvent event(IncidentData data) {
         IncidentEntity i = data.incident();
         try {
             String json = mapper.writeValueAsString(views.body(data, snapshot.current().componentsById()));
-            hub.publish(i.isMaintenance()
+            return i.isMaintenance()
                     ? new PageEvent("maintenance", "mnt-" + i.id + "-" + i.updateCount, json)
-                    : new PageEvent("incident", "inc-" + i.id + "-" + i.updateCount, json));
+                    : new PageEvent("incident", "inc-" + i.id + "-" + i.updateCount, json);
         } catch (JsonProcessingException e) {
             Log.warnf("Cannot encode incident %d for the stream: %s", i.id, e.getMessage());
+            return null;
         }
     }
 

@@ -53,4 +53,10 @@ public class OverlayLoader {
                             Set.copyOf(inMaintenance), Map.copyOf(overridden)), updated);
                 }))))));
     }
+
+    /** The incidents and maintenances changed since then, with their details: at most the {@code limit} latest. */
+    @WithSession
+    public Uni<List<IncidentData>> changedSince(Instant since, int limit) {
+        return incidents.latestUpdatedSince(since, limit).flatMap(incidents::withDetails);
+    }
 }

@@ -15,10 +15,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import io.herald.api.problem.Problem;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,19 +34,28 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Tag(name = "Status", description = "Herald's native status API")
 public class StreamResource {
     static final String EVENT_NAME = "change";
-    private static final java.util.regex.Pattern PAGE_EVENT_ID = java.util.regex.Pattern.compile("(inc|mnt)-\\d+-\\d+");
+    /** An incident or maintenance event id, with the change it follows (group 1) or, in the older form, none. */
+    private static final java.util.regex.Pattern PAGE_EVENT_ID =
+            java.util.regex.Pattern.compile("(?:inc|mnt)-\\d+-\\d+(?:\\.(\\d+-\\d+))?");
+    /**
+     * How far before the resume point incidents and maintenances are replayed: an incident event reaches clients up
+     * to a refresh of the overlay after it was stored, so one stored a little before the last change seen may not
+     * have been sent yet.
+     */
+    private static final java.time.Duration PAGE_REPLAY_SLACK = java.time.Duration.ofMinutes(2);
 
     private final ChangeHub hub;
     private final ChangeReplay replay;
     private final StreamConfig config;
     private final PageEventHub pageEventHub;
+    private final io.herald.api.overlay.OverlayFeed overlay;
+    private final io.herald.api.status.StatusSnapshot snapshot;
 
-    private PageEventHub pageEvents() {
-        return pageEventHub;
-    }
-
-    public StreamResource(ChangeHub hub, ChangeReplay replay, StreamConfig config, PageEventHub pageEventHub) {
+    public StreamResource(ChangeHub hub, ChangeReplay replay, StreamConfig config, PageEventHub pageEventHub,
+            io.herald.api.overlay.OverlayFeed overlay, io.herald.api.status.StatusSnapshot snapshot) {
         this.pageEventHub = pageEventHub;
+        this.overlay = overlay;
+        this.snapshot = snapshot;
         this.hub = hub;
         this.replay = replay;
         this.config = config;
@@ -52,85 +65,112 @@ public class StreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "no-cache")
-    @Operation(summary = "Status changes as server-sent events",
+    @Operation(summary = "Status changes, incidents and maintenances as server-sent events",
             description = "Each status change is an event with id = the changes-stream entry id, event = change, "
-                    + "data = the live notice JSON {id, change}. Give the last change id seen in Last-Event-ID (or "
-                    + "last_event_id) to first get what happened since, then live changes. Incidents and "
-                    + "maintenances that are created or change come as event = incident (id inc-<id>-<update count>) "
-                    + "and event = maintenance (id mnt-<id>-<update count>), data = their JSON; they are live only "
-                    + "(resuming after such an id gives live events, no replay). A comment line is sent "
-                    + "periodically as keep-alive.")
+                    + "data = the live notice JSON {id, change}. Incidents and maintenances that are created or "
+                    + "change come as event = incident or event = maintenance, data = their JSON, with id = "
+                    + "inc-<id>-<update count>.<change id> (mnt- for maintenances), where <change id> is the last "
+                    + "change sent before it on this connection. Give the last id seen in Last-Event-ID (or "
+                    + "last_event_id) to first get what happened since: every change after it, exactly once, and "
+                    + "every incident and maintenance changed since then (an incident already seen may come again; "
+                    + "its update count tells), then live events. Ids of the older form inc-<id>-<count> resume "
+                    + "with live events only. A comment line is sent periodically as keep-alive.")
     @APIResponse(responseCode = "200", description = "The event stream")
-    @APIResponse(responseCode = "400", description = "The last event id is not a stream id")
+    @APIResponse(responseCode = "400", description = "The last event id is not one this stream sends",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> stream(
             @Parameter(in = ParameterIn.HEADER, description = "Resume after this event id")
             @HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @Parameter(description = "Resume after this event id (for clients that cannot set headers)")
             @QueryParam("last_event_id") String lastEventIdQuery,
             @Context Sse sse) {
-        String after = blankToNull(lastEventIdHeader) != null ? lastEventIdHeader.trim() : blankToNull(lastEventIdQuery);
-        if (after != null && PAGE_EVENT_ID.matcher(after).matches()) {
-            // The last event was an incident or maintenance event: those are not replayed, live events follow.
-            after = null;
+        String given = blankToNull(lastEventIdHeader) != null ? lastEventIdHeader.trim() : blankToNull(lastEventIdQuery);
+        String after = given;
+        if (after != null) {
+            java.util.regex.Matcher page = PAGE_EVENT_ID.matcher(after);
+            if (page.matches()) {
+                // An incident or maintenance event: resume after the change it names; the older form names none.
+                after = page.group(1);
+            }
         }
         if (after != null && !StreamIds.isValid(after)) {
             throw ProblemException.badRequest("bad-last-event-id", "Bad last event id",
-                    "The last event id '" + after + "' is not a changes-stream id such as 1716200000000-0.");
+                    "The last event id '" + given + "' is not an id this stream sends, such as 1716200000000-0 or "
+                            + "inc-12-3.1716200000000-0.");
         }
-        Multi<OutboundSseEvent> changes = notices(after).map(notice -> sse.newEventBuilder()
-                .id(notice.id())
-                .name(EVENT_NAME)
-                .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(HeraldJson.write(notice))
-                .build());
-        Multi<OutboundSseEvent> pageEvents = pageEvents().live(config.clientBuffer()).map(event -> sse.newEventBuilder()
-                .id(event.id())
-                .name(event.name())
-                .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(event.json())
-                .build());
+        // The change cursor: the last change sent on this connection, named in every incident or maintenance event
+        // id so a client resuming from one gets the changes it has not seen.
+        String start = after != null ? after : snapshot.current().lastEventId();
+        String[] cursor = {start == null ? "0-0" : start};
+        Multi<OutboundSseEvent> events = events(after).map(item -> {
+            if (item instanceof LiveNotice notice) {
+                if (StreamIds.isValid(notice.id())) {
+                    cursor[0] = notice.id();
+                }
+                return sse.newEventBuilder().id(notice.id()).name(EVENT_NAME).mediaType(MediaType.TEXT_PLAIN_TYPE)
+                        .data(HeraldJson.write(notice)).build();
+            }
+            PageEvent event = (PageEvent) item;
+            return sse.newEventBuilder().id(event.id() + "." + cursor[0]).name(event.name())
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE).data(event.json()).build();
+        });
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(config.heartbeat()).every(config.heartbeat())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         // The first comment sends the headers at once, so the client knows the stream is open.
         return Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(sse.newEventBuilder().comment("connected").build()),
-                Multi.createBy().merging().streams(changes, pageEvents, heartbeats));
+                Multi.createBy().merging().streams(events, heartbeats));
     }
 
     /**
-     * Replay then live, without a gap or a duplicate: live notices are buffered while the replay is read, then
-     * only those newer than the last replayed id are sent.
+     * Changes ({@link LiveNotice}) and incident or maintenance events ({@link PageEvent}) in the order they are
+     * sent. When resuming: the changes after the given id and the incidents and maintenances changed since a little
+     * before it (their events are whole states, so one seen twice does no harm), then live events, without a gap and
+     * without a duplicate change. Live events are buffered while the replay is read. One emitter, so the order seen
+     * by the mapping is the order sent.
      */
-    private Multi<LiveNotice> notices(String after) {
+    private Multi<Object> events(String after) {
         if (after == null) {
-            return hub.live(config.clientBuffer());
+            return Multi.createBy().merging().streams(hub.live(config.clientBuffer()).map(Object.class::cast),
+                    pageEventHub.live(config.clientBuffer()).map(Object.class::cast));
         }
         return Multi.createFrom().emitter(emitter -> {
             Object lock = new Object();
-            List<LiveNotice> pending = new ArrayList<>();
-            String[] lastSent = {after};
+            List<Object> pending = new ArrayList<>();
+            String[] lastChange = {after};
             boolean[] replayed = {false};
-            Cancellable live = hub.live(config.clientBuffer()).subscribe().with(notice -> {
+            java.util.function.Consumer<Object> live = item -> {
                 synchronized (lock) {
                     if (!replayed[0]) {
-                        pending.add(notice);
-                    } else if (StreamIds.compare(notice.id(), lastSent[0]) > 0) {
-                        lastSent[0] = notice.id();
-                        emitter.emit(notice);
+                        pending.add(item);
+                    } else if (newChange(item, lastChange)) {
+                        emitter.emit(item);
                     }
                 }
-            }, emitter::fail, emitter::complete);
-            emitter.onTermination(live::cancel);
-            replay.after(after).subscribe().with(missed -> {
+            };
+            Cancellable changes = hub.live(config.clientBuffer()).subscribe().with(live::accept, emitter::fail,
+                    emitter::complete);
+            Cancellable page = pageEventHub.live(config.clientBuffer()).subscribe().with(live::accept, emitter::fail,
+                    emitter::complete);
+            emitter.onTermination(() -> {
+                changes.cancel();
+                page.cancel();
+            });
+            Instant since = Instant.ofEpochMilli(Math.max(0, StreamIds.millis(after))).minus(PAGE_REPLAY_SLACK);
+            replay.after(after).flatMap(missed -> overlay.changedSince(since).map(events -> {
+                List<Object> all = new ArrayList<>(missed);
+                all.addAll(events);
+                return all;
+            })).subscribe().with(missed -> {
                 synchronized (lock) {
-                    for (LiveNotice notice : missed) {
-                        lastSent[0] = notice.id();
-                        emitter.emit(notice);
+                    for (Object item : missed) {
+                        if (newChange(item, lastChange)) {
+                            emitter.emit(item);
+                        }
                     }
-                    for (LiveNotice notice : pending) {
-                        if (StreamIds.compare(notice.id(), lastSent[0]) > 0) {
-                            lastSent[0] = notice.id();
-                            emitter.emit(notice);
+                    for (Object item : pending) {
+                        if (newChange(item, lastChange)) {
+                            emitter.emit(item);
                         }
                     }
                     pending.clear();
@@ -138,6 +178,18 @@ public class StreamResource {
                 }
             }, emitter::fail);
         });
+    }
+
+    /** True for every page event, and for a change newer than the last one sent (which it then becomes). */
+    private static boolean newChange(Object item, String[] lastChange) {
+        if (!(item instanceof LiveNotice notice)) {
+            return true;
+        }
+        if (StreamIds.compare(notice.id(), lastChange[0]) <= 0) {
+            return false;
+        }
+        lastChange[0] = notice.id();
+        return true;
     }
 
     private static String blankToNull(String text) {

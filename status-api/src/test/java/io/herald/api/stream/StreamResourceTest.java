@@ -53,14 +53,18 @@ class StreamResourceTest extends IsolatedTest {
                     "HTTP 503");
 
             assertThat(client.next(WAIT).name()).isEqualTo("change");
-            SseClient.Event incident = client.nextPageEvent(Duration.ofSeconds(8));
+            SseClient.Event incident = webmailIncident(client, Duration.ofSeconds(8));
             assertThat(incident.name()).isEqualTo("incident");
-            assertThat(incident.id()).matches("inc-\\d+-1");
+            assertThat(incident.id()).as("the incident event names the last change sent before it")
+                    .matches("inc-\\d+-1\\.\\d+-\\d+");
             assertThat(incident.data()).contains("\"name\":\"Webmail is unavailable\"")
                     .contains("\"automatic\":true");
 
-            // A browser resumes with the last id it saw, here an incident's: live events, no error.
+            // A browser resumes with the last id it saw, here an incident's, also in the older form: no error.
             try (SseClient resumed = SseClient.open(stream, incident.id())) {
+                assertThat(resumed.status()).isEqualTo(200);
+            }
+            try (SseClient resumed = SseClient.open(stream, incident.id().substring(0, incident.id().indexOf('.')))) {
                 assertThat(resumed.status()).isEqualTo(200);
             }
         }
@@ -88,6 +92,59 @@ class StreamResourceTest extends IsolatedTest {
                     .isEqualTo(ComponentStatus.DEGRADED_PERFORMANCE);
             assertThat(client.poll(Duration.ofMillis(300))).as("no duplicate after the live event").isNull();
         }
+    }
+
+    @Test
+    void shouldReplayTheIncidentsOpenedWhileAwayAndResumeFromAnIncidentEvent() throws Exception {
+        String seen = evaluator.change("smtp", ComponentStatus.OPERATIONAL, ComponentStatus.DEGRADED_PERFORMANCE,
+                "smtp-monitor", "slow answers");
+        // Away: webmail goes down and status-api opens an automatic incident for it.
+        String missed = evaluator.change("webmail", ComponentStatus.OPERATIONAL, ComponentStatus.MAJOR_OUTAGE,
+                "webmail-monitor", "HTTP 503");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8)).until(() -> given()
+                .get("/api/v2/incidents/unresolved.json").then().extract().jsonPath().getList("incidents.name")
+                .contains("Webmail is unavailable"));
+
+        SseClient.Event incident;
+        try (SseClient client = SseClient.open(stream, seen)) {
+            assertThat(client.next(WAIT).id()).as("the change missed").isEqualTo(missed);
+            incident = webmailIncident(client, WAIT);
+            assertThat(incident).as("the incident opened while away").isNotNull();
+            assertThat(incident.name()).isEqualTo("incident");
+            assertThat(incident.data()).contains("\"name\":\"Webmail is unavailable\"");
+            assertThat(incident.id()).endsWith("." + missed);
+        }
+
+        // Resuming from the incident event: the change before it is not sent again; changes after it are.
+        String after = evaluator.change("smtp", ComponentStatus.DEGRADED_PERFORMANCE, ComponentStatus.OPERATIONAL,
+                "", "");
+        try (SseClient client = SseClient.open(stream, incident.id())) {
+            assertThat(client.next(WAIT).id()).isEqualTo(after);
+            assertThat(client.poll(Duration.ofMillis(300))).as("nothing older than the resume point").isNull();
+            assertThat(webmailIncident(client, WAIT)).as("an incident seen may come again, whole").isNotNull();
+        }
+        evaluator.change("webmail", ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL, "", "");
+    }
+
+    /**
+     * The next event about an open webmail incident, or null; the other tests of this class leave incidents of their
+     * own (and resolve them), which a replay rightly sends too.
+     */
+    private static SseClient.Event webmailIncident(SseClient client, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            SseClient.Event event;
+            try {
+                event = client.nextPageEvent(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+            } catch (AssertionError timedOut) {
+                return null;
+            }
+            if (event.data().contains("\"name\":\"Webmail is unavailable\"")
+                    && event.data().contains("\"resolved_at\":null")) {
+                return event;
+            }
+        }
+        return null;
     }
 
     @Test
