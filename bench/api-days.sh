@@ -156,6 +156,18 @@ measure "nginx, same identity bytes" nginx "$connections"
 url=$herald_url
 kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
 
+# The other reads over the same year of history, computed per request (no cache): a component's uptime over the
+# longest window and an exact one, and a month of its status timeline.
+for target in "uptime-365d /api/v1/components/c5-5/uptime?window=365d" "uptime-7d /api/v1/components/c5-5/uptime?window=7d" \
+    "history-30d /api/v1/components/c5-5/history?from=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)&to=$(date -u +%Y-%m-%dT%H:%M:%SZ)"; do
+  name=${target%% *}
+  url="http://127.0.0.1:$port${target#* }"
+  curl -fsS -o "$work/$name.json" "$url"
+  wrk -t"$threads" -c"$connections" -d5s "$url" >/dev/null
+  measure "$name ($(stat -c %s "$work/$name.json") bytes, computed per request)" "$name" "$connections"
+done
+url=$herald_url
+
 # The computation itself: every size of window is its own cache entry, so the first request of each size reads
 # PostgreSQL and builds the body while the client waits (days=60..89, 30 cold computations, one at a time).
 for days in $(seq 60 89); do
