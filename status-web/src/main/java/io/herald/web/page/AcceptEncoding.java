@@ -5,11 +5,11 @@ package io.herald.web.page;
  * {@code x-gzip}) with a weight above zero, else {@code *} with a weight above zero. Read on every request, so it
  * scans the header in place instead of splitting it.
  */
-public final class AcceptEncoding {
+final class AcceptEncoding {
     private AcceptEncoding() {
     }
 
-    public static boolean acceptsGzip(String header) {
+    static boolean acceptsGzip(String header) {
         if (header == null) {
             return false;
         }
