@@ -4,14 +4,36 @@
 // view are read on the same clock.
 //
 //   node bench/web-sse/fanout.mjs  (started by bench/web-sse.sh, which starts status-web against it)
-// Environment: FAKE_API_PORT, WEB_URL, CONNECTIONS (5000), ROUNDS (5), OPEN_RATE (connections per ms batch, 200)
+// Environment: FAKE_API_PORT, WEB_URL, CONNECTIONS (5000), ROUNDS (5), OPEN_RATE (connections per ms batch, 200),
+// WEB_PID (status-web's process: its CPU time per change is printed too, a figure that a loaded machine disturbs less
+// than the wall-clock latencies)
 import http from "node:http";
+import fs from "node:fs";
 
 const apiPort = Number(process.env.FAKE_API_PORT || 18380);
 const webUrl = new URL(process.env.WEB_URL || "http://127.0.0.1:18381");
 const connections = Number(process.env.CONNECTIONS || 5000);
 const rounds = Number(process.env.ROUNDS || 5);
 const mode = process.argv[2] || "run";
+const webPid = process.env.WEB_PID;
+
+// CPU time of every thread of a process so far, in ms (Linux schedstat: nanoseconds on a CPU), or null.
+function cpuMs(pid) {
+  if (!pid) return null;
+  try {
+    let ns = 0;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // A thread that ended in between.
+      }
+    }
+    return ns / 1e6;
+  } catch {
+    return null;
+  }
+}
 
 const components = ["smtp-submission", "imap-pop", "outlook-web", "activesync-endpoints", "intranet", "public-site"];
 let round = 0;
@@ -74,10 +96,12 @@ async function run() {
   console.log(`connections: ${connections} open, each with its first view, in ${Date.now() - t0} ms`);
 
   const allRounds = [];
+  const cpuPerRound = [];
   for (round = 1; round <= rounds; round++) {
     statusNow = statusNow === "operational" ? "partial_outage" : "operational";
     const marker = `round ${round}`;
     for (const c of clients) c.seenAt = 0;
+    const cpuBefore = cpuMs(webPid);
     const sentAt = performance.now();
     const expected = statusNow;
     for (const c of clients) c.expect = expected;
@@ -85,15 +109,23 @@ async function run() {
       change: { component: "smtp-submission", from: null, to: statusNow, at: new Date().toISOString(), cause: "bench", detail: marker } })}\n\n`;
     for (const res of upstream) res.write(frame);
     await waitFor(() => clients.every((c) => c.seenAt > 0), 60000, `round ${round} to reach everyone`);
+    const cpuAfter = cpuMs(webPid);
+    const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+    if (cpu !== null) cpuPerRound.push(cpu);
     const latencies = clients.map((c) => c.seenAt - sentAt).sort((a, b) => a - b);
     allRounds.push(latencies);
     console.log(`round ${round}: ${statusNow.padEnd(14)} p50 ${ms(pct(latencies, 50))}  p99 ${ms(pct(latencies, 99))}  `
-      + `all ${ms(latencies[latencies.length - 1])}`);
+      + `all ${ms(latencies[latencies.length - 1])}` + (cpu === null ? "" : `  status-web CPU ${ms(cpu)}`));
     await sleep(500);
   }
   const merged = allRounds.flat().sort((a, b) => a - b);
   console.log(`\nstatus-web fan-out, ${connections} connections x ${rounds} changes: p50 ${ms(pct(merged, 50))}, `
     + `p99 ${ms(pct(merged, 99))}, max (the last connection reached) ${ms(merged[merged.length - 1])}`);
+  if (cpuPerRound.length) {
+    const sorted = [...cpuPerRound].sort((a, b) => a - b);
+    console.log(`status-web CPU time per change (all threads, from the change sent until the last connection got it): `
+      + `median ${ms(sorted[Math.floor(sorted.length / 2)])}`);
+  }
   const lost = clients.filter((c) => c.closed).length;
   console.log(`connections dropped during the run: ${lost}`);
   for (const c of clients) c.req.destroy();

@@ -59,8 +59,9 @@ public class BadgeResource {
     @NonBlocking
     @Operation(summary = "Badge of the whole page: its name and the banner text")
     @APIResponse(responseCode = "200", description = "SVG")
-    public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return respond(page, ifNoneMatch);
+    public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return respond(page, ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -70,22 +71,23 @@ public class BadgeResource {
     @Operation(summary = "Badge of one component: its name and its status in words")
     @APIResponse(responseCode = "200", description = "SVG")
     @APIResponse(responseCode = "404", description = "No such component")
-    public Response component(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response component(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         if (page == null) {
-            return respond(null, ifNoneMatch);
+            return respond(null, ifNoneMatch, acceptEncoding);
         }
         Page badge = components.get(id);
         if (badge == null) {
             return Response.status(404).type(MediaType.TEXT_PLAIN).entity("No such component.").build();
         }
-        return respond(badge, ifNoneMatch);
+        return respond(badge, ifNoneMatch, acceptEncoding);
     }
 
-    private static Response respond(Page badge, String ifNoneMatch) {
+    private static Response respond(Page badge, String ifNoneMatch, String acceptEncoding) {
         if (badge == null) {
             return Response.status(503).header(HttpHeaders.RETRY_AFTER, 5).build();
         }
-        Response response = PageResponses.respond(badge, ifNoneMatch);
+        Response response = PageResponses.respond(badge, ifNoneMatch, acceptEncoding);
         // Badges live in READMEs and intranet pages: let image proxies keep them a minute.
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
         return response;

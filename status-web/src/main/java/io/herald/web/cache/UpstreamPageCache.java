@@ -1,6 +1,7 @@
 package io.herald.web.cache;
 
 import io.herald.web.WebConfig;
+import io.herald.web.page.PageBytes;
 import io.herald.web.view.StatusApiClient.UpstreamException;
 import io.herald.web.view.ViewChanged;
 import io.quarkus.logging.Log;
@@ -36,8 +37,8 @@ public class UpstreamPageCache {
         this.config = config;
     }
 
-    /** What a page key holds: its data (null when status-api said 404) and the page rendered from it. */
-    public record Page(int status, byte[] body, String etag, String mediaType) {
+    /** A page rendered from a key's data: its status and its prepared bytes (see {@link PageBytes}). */
+    public record Page(int status, PageBytes bytes, String mediaType) {
     }
 
     private record Entry(Object data, Page page, long generation, long loadedAt) {

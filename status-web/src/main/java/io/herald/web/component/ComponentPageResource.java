@@ -86,6 +86,7 @@ public class ComponentPageResource {
     public Uni<Response> component(@PathParam("id") String id,
             @Parameter(description = "Chart window: 24h (default), 7d, 30d or 90d") @QueryParam("window") String window,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
         Language chosen = Language.ofTag(lang);
@@ -106,7 +107,7 @@ public class ComponentPageResource {
         return Uni.createFrom().completionStage(cache.page(key,
                 () -> fetch(id, chartWindow).map(data -> new Snapshot(component, data)),
                 snapshot -> PageResponses.page(200, render(site, snapshot, chartWindow, zone, language), HTML_UTF8)))
-                .map(page -> PageResponses.respond(page, ifNoneMatch));
+                .map(page -> PageResponses.respond(page, ifNoneMatch, acceptEncoding));
     }
 
     private Future<ComponentData> fetch(String id, String chartWindow) {

@@ -53,11 +53,13 @@ public class EmbedResource {
     @Operation(summary = "Embeddable status widget (for an iframe); no script, refreshes itself every minute")
     @APIResponse(responseCode = "200", description = "HTML")
     public Response embed(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @QueryParam("lang") String lang) {
         Map<Language, Page> current = pages;
         if (current == null) {
             return Response.status(503).header(HttpHeaders.RETRY_AFTER, 5).build();
         }
-        return PageResponses.respond(current.get(PageLanguageChoice.of(lang, acceptLanguage)), ifNoneMatch);
+        return PageResponses.respond(current.get(PageLanguageChoice.of(lang, acceptLanguage)), ifNoneMatch,
+                acceptEncoding);
     }
 }

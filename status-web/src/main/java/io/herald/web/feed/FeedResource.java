@@ -70,8 +70,9 @@ public class FeedResource {
     @Produces("application/atom+xml")
     @Operation(summary = "Atom feed of the page's incidents (newest first, each entry = its latest update)")
     @APIResponse(responseCode = "200", description = "Atom 1.0")
-    public Uni<Response> incidentsAtom(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return feed(Kind.INCIDENTS, null, true, ifNoneMatch);
+    public Uni<Response> incidentsAtom(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return feed(Kind.INCIDENTS, null, true, ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -79,8 +80,9 @@ public class FeedResource {
     @Produces("application/rss+xml")
     @Operation(summary = "RSS 2.0 feed of the page's incidents")
     @APIResponse(responseCode = "200", description = "RSS 2.0")
-    public Uni<Response> incidentsRss(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return feed(Kind.INCIDENTS, null, false, ifNoneMatch);
+    public Uni<Response> incidentsRss(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return feed(Kind.INCIDENTS, null, false, ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -88,8 +90,9 @@ public class FeedResource {
     @Produces("application/atom+xml")
     @Operation(summary = "Atom feed of scheduled maintenance")
     @APIResponse(responseCode = "200", description = "Atom 1.0")
-    public Uni<Response> maintenanceAtom(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return feed(Kind.MAINTENANCE, null, true, ifNoneMatch);
+    public Uni<Response> maintenanceAtom(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return feed(Kind.MAINTENANCE, null, true, ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -97,8 +100,9 @@ public class FeedResource {
     @Produces("application/rss+xml")
     @Operation(summary = "RSS 2.0 feed of scheduled maintenance")
     @APIResponse(responseCode = "200", description = "RSS 2.0")
-    public Uni<Response> maintenanceRss(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return feed(Kind.MAINTENANCE, null, false, ifNoneMatch);
+    public Uni<Response> maintenanceRss(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return feed(Kind.MAINTENANCE, null, false, ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -108,14 +112,15 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "Atom 1.0 or RSS 2.0")
     @APIResponse(responseCode = "404", description = "No such component")
     public Uni<Response> component(@PathParam("id") String id, @PathParam("kind") String kind,
-            @PathParam("format") String format, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @PathParam("format") String format, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         StatusView view = views.current();
         if (view != null && view.component(id) == null) {
             return Uni.createFrom().item(Response.status(404).type(MediaType.TEXT_PLAIN).entity("No such component.")
                     .build());
         }
         return feed(kind.equals("incidents") ? Kind.INCIDENTS : Kind.MAINTENANCE, id, format.equals("atom"),
-                ifNoneMatch);
+                ifNoneMatch, acceptEncoding);
     }
 
     enum Kind {
@@ -135,7 +140,7 @@ public class FeedResource {
         }
     }
 
-    private Uni<Response> feed(Kind kind, String componentId, boolean atom, String ifNoneMatch) {
+    private Uni<Response> feed(Kind kind, String componentId, boolean atom, String ifNoneMatch, String acceptEncoding) {
         StatusView view = views.current();
         if (view == null) {
             return Uni.createFrom().item(Response.status(503).header(HttpHeaders.RETRY_AFTER, 5).build());
@@ -143,7 +148,7 @@ public class FeedResource {
         String key = "feed:" + kind + ":" + componentId + ":" + atom;
         return Uni.createFrom().completionStage(cache.page(key, () -> client.fetch(kind.api, IncidentList.class),
                 list -> render(view, kind, componentId, atom, list)))
-                .map(page -> PageResponses.respond(page, ifNoneMatch));
+                .map(page -> PageResponses.respond(page, ifNoneMatch, acceptEncoding));
     }
 
     private Page render(StatusView view, Kind kind, String componentId, boolean atom, IncidentList list) {

@@ -70,9 +70,10 @@ public class IncidentPageResource {
     @APIResponse(responseCode = "404", description = "No such incident")
     public Uni<Response> incident(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
-        return one("/api/v1/incidents/", id, false, ifNoneMatch, acceptLanguage, lang);
+        return one("/api/v1/incidents/", id, false, ifNoneMatch, acceptEncoding, acceptLanguage, lang);
     }
 
     @GET
@@ -83,9 +84,10 @@ public class IncidentPageResource {
     @APIResponse(responseCode = "404", description = "No such maintenance")
     public Uni<Response> maintenance(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
-        return one("/api/v1/maintenances/", id, true, ifNoneMatch, acceptLanguage, lang);
+        return one("/api/v1/maintenances/", id, true, ifNoneMatch, acceptEncoding, acceptLanguage, lang);
     }
 
     @GET
@@ -94,9 +96,10 @@ public class IncidentPageResource {
     @Operation(summary = "The incidents of the current month (in the page's time zone)")
     @APIResponse(responseCode = "200", description = "The page")
     public Uni<Response> history(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
-        return month(null, ifNoneMatch, acceptLanguage, lang);
+        return month(null, ifNoneMatch, acceptEncoding, acceptLanguage, lang);
     }
 
     @GET
@@ -107,6 +110,7 @@ public class IncidentPageResource {
     @APIResponse(responseCode = "404", description = "Not a month")
     public Uni<Response> month(@PathParam("month") String month,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
         Language language = language(lang, acceptLanguage);
@@ -120,7 +124,7 @@ public class IncidentPageResource {
         try {
             ym = month == null ? YearMonth.now(clock.withZone(zone)) : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            return Uni.createFrom().item(PageResponses.respond(notFound(site), null));
+            return Uni.createFrom().item(PageResponses.respond(notFound(site), null, acceptEncoding));
         }
         String key = "history:" + ym + ":" + language.tag();
         return Uni.createFrom().completionStage(cache.page(key,
@@ -132,10 +136,10 @@ public class IncidentPageResource {
                     return PageResponses.page(200, Templates.history(site, words, incidents,
                             ym.minusMonths(1).toString(), ym.plusMonths(1).toString())
                             .setAttribute(TemplateInstance.LOCALE, language.locale()).render(), HTML_UTF8);
-                })).map(page -> PageResponses.respond(page, ifNoneMatch));
+                })).map(page -> PageResponses.respond(page, ifNoneMatch, acceptEncoding));
     }
 
-    private Uni<Response> one(String apiPath, String id, boolean maintenance, String ifNoneMatch,
+    private Uni<Response> one(String apiPath, String id, boolean maintenance, String ifNoneMatch, String acceptEncoding,
             String acceptLanguage, String lang) {
         Language language = language(lang, acceptLanguage);
         StatusView view = views.current(language);
@@ -150,7 +154,7 @@ public class IncidentPageResource {
                         maintenance).setAttribute(TemplateInstance.LOCALE, language.locale()).render(), HTML_UTF8);
         return Uni.createFrom().completionStage(cache.page(key,
                 () -> client.fetch(apiPath + URLEncoder.encode(id, StandardCharsets.UTF_8), Incident.class), render))
-                .map(page -> PageResponses.respond(page, ifNoneMatch));
+                .map(page -> PageResponses.respond(page, ifNoneMatch, acceptEncoding));
     }
 
     private static Page notFound(SiteView site) {

@@ -1,53 +1,46 @@
 package io.herald.web.live;
 
+import io.herald.web.problem.ProblemMapper;
 import io.herald.web.view.Language;
-import io.smallrye.mutiny.Multi;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-/** The browsers' live channel: one event named "view" per view change, the current view first. */
-@Path("/events")
+/**
+ * The browsers' live channel: one event named "view" per view change, the current view first. A plain Vert.x route
+ * rather than a RESTEasy SSE resource, so that {@link LiveBroadcaster} can write one shared, already encoded buffer to
+ * every connection (RESTEasy serialises each event again for each connection). Described in META-INF/openapi.yaml.
+ */
+@ApplicationScoped
 public class LiveResource {
+    private static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+
     private final LiveBroadcaster broadcaster;
 
     LiveResource(LiveBroadcaster broadcaster) {
         this.broadcaster = broadcaster;
     }
 
-    @GET
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live status for browsers",
-            description = "Server-sent events named 'view', each carrying the whole current view as JSON; "
-                    + "the current view is sent on connect, so a reconnect (Last-Event-ID) resumes correctly.")
-    @APIResponse(responseCode = "200", description = "text/event-stream of 'view' events",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
-    public Multi<OutboundSseEvent> events(@Context Sse sse,
-            @Parameter(description = "Language of the words in the view: en (default) or fr")
-            @QueryParam("lang") String lang) {
-        Language language = Language.ofTag(lang);
-        return broadcaster.subscribe(language == null ? Language.EN : language).map(event -> {
-            if (event.heartbeat()) {
-                return sse.newEventBuilder().comment("heartbeat").build();
-            }
-            OutboundSseEvent.Builder builder = sse.newEventBuilder()
-                    .name(LiveEvent.VIEW)
-                    // Already JSON text: sent as is, serialised once for every browser.
-                    .data(String.class, event.json());
-            if (event.id() != null) {
-                builder.id(event.id());
-            }
-            return builder.build();
-        });
+    void routes(@Observes Router router) {
+        router.route("/events").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::events);
+    }
+
+    void events(RoutingContext context) {
+        if (!HttpMethod.GET.equals(context.request().method())) {
+            ProblemMapper.methodNotAllowed(context, "GET");
+            return;
+        }
+        Language language = Language.ofTag(context.request().getParam("lang"));
+        HttpServerResponse response = context.response()
+                .setChunked(true)
+                .putHeader(HttpHeaders.CONTENT_TYPE, EVENT_STREAM)
+                .putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+        broadcaster.join(response, language == null ? Language.EN : language);
     }
 }

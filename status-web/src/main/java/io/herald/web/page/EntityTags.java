@@ -19,6 +19,11 @@ final class EntityTags {
         }
     }
 
+    /** The ETag of the same content in another content coding: a different representation needs a different tag. */
+    static String withEncoding(String etag, String coding) {
+        return etag.substring(0, etag.length() - 1) + '-' + coding + '"';
+    }
+
     static String of(String content) {
         return of(content.getBytes(StandardCharsets.UTF_8));
     }

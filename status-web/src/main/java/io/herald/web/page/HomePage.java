@@ -11,43 +11,40 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Holds the home page rendered for the current view. Rendering happens once per view change, on the
- * upstream context; a request only reads the cached bytes.
+ * Holds the home page rendered for the current view, in each language, as it is and gzip-compressed. Rendering and
+ * compressing happen once per view change, on the upstream context; a request only picks prepared bytes.
  */
 @ApplicationScoped
 public class HomePage {
     private final WebConfig config;
-    private volatile Map<Language, RenderedPage> current;
-    private volatile RenderedPage unavailable;
+    private volatile Map<Language, PageBytes> current;
+    private volatile PageBytes unavailable;
 
     HomePage(WebConfig config) {
         this.config = config;
     }
 
     void onViewChanged(@Observes ViewChanged changed) {
-        Map<Language, RenderedPage> pages = new EnumMap<>(Language.class);
-        changed.views().forEach((language, view) -> {
-            byte[] html = StatusPageResource.Templates.home(view, config.pageRefreshSeconds())
-                    .setAttribute(TemplateInstance.LOCALE, language.locale())
-                    .render().getBytes(StandardCharsets.UTF_8);
-            pages.put(language, new RenderedPage(html, EntityTags.of(html)));
-        });
+        Map<Language, PageBytes> pages = new EnumMap<>(Language.class);
+        changed.views().forEach((language, view) -> pages.put(language, PageBytes.of(
+                StatusPageResource.Templates.home(view, config.pageRefreshSeconds())
+                        .setAttribute(TemplateInstance.LOCALE, language.locale())
+                        .render().getBytes(StandardCharsets.UTF_8))));
         current = pages;
     }
 
     /** The page for the current view in this language, or null while there is none yet. */
-    RenderedPage current(Language language) {
-        Map<Language, RenderedPage> pages = current;
+    PageBytes current(Language language) {
+        Map<Language, PageBytes> pages = current;
         return pages == null ? null : pages.get(language);
     }
 
     /** The "not available yet" page; static, so rendered once on first use. */
-    RenderedPage unavailable() {
-        RenderedPage page = unavailable;
+    PageBytes unavailable() {
+        PageBytes page = unavailable;
         if (page == null) {
-            byte[] html = StatusPageResource.Templates.unavailable(config.pageRefreshSeconds())
-                    .render().getBytes(StandardCharsets.UTF_8);
-            page = new RenderedPage(html, EntityTags.of(html));
+            page = PageBytes.of(StatusPageResource.Templates.unavailable(config.pageRefreshSeconds())
+                    .render().getBytes(StandardCharsets.UTF_8));
             unavailable = page;
         }
         return page;

@@ -1,12 +1,18 @@
 package io.herald.web.problem;
 
+import io.herald.model.HeraldJson;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place errors become problem+json; a client never sees a stack trace. */
+/**
+ * The one place errors become problem+json; a client never sees a stack trace. RESTEasy calls the mappers; the paths
+ * served straight from Vert.x routes (the home page, the live channel) call {@link #methodNotAllowed}.
+ */
 public class ProblemMapper {
 
     @ServerExceptionMapper
@@ -21,6 +27,15 @@ public class ProblemMapper {
     public RestResponse<Problem> mapUnexpected(RuntimeException e) {
         Log.errorf(e, "Unexpected error");
         return respond(Problem.of(500, "Internal Server Error", "status-web failed to answer; see its log."));
+    }
+
+    /** A Vert.x route's answer to a method it does not serve: the problem RESTEasy sends for a 405. */
+    public static void methodNotAllowed(RoutingContext context, String allow) {
+        Problem problem = Problem.of(405, "Method Not Allowed", detail(405));
+        context.response().setStatusCode(405)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.ALLOW, allow)
+                .end(HeraldJson.write(problem));
     }
 
     private static String detail(int status) {
