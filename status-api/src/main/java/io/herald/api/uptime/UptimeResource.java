@@ -7,6 +7,7 @@ import io.herald.api.problem.Problem;
 import io.herald.api.problem.ProblemException;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.ComponentDef;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,13 @@ public class UptimeResource {
     private final Map<Integer, Uni<Cached>> computing = new ConcurrentHashMap<>();
     private final io.vertx.core.Vertx vertx;
 
+    /** A size not asked for in this long is no longer kept fresh (and dropped), so odd sizes cost nothing for long. */
+    private static final java.time.Duration KEEP_UNUSED = java.time.Duration.ofMinutes(5);
+
+    private final Map<Integer, Instant> lastAsked = new ConcurrentHashMap<>();
+    /** Counts the changes seen: a computation that began before a change stores its body as already stale. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
     private record Cached(CachedBody body, byte[] gzipped, Instant expires) {
         Cached expired() {
             return new Cached(body, gzipped, Instant.EPOCH);
@@ -56,30 +64,47 @@ public class UptimeResource {
         this.caching = caching;
         this.mapper = mapper;
         this.vertx = vertx;
-        // A change makes the cached bodies stale, not absent: readers keep getting them while the recompute, started
-        // here rather than by the next reader, runs.
+        // A change makes the cached bodies stale, not absent: readers keep getting them until the recompute the next
+        // tick starts is done. Today's open interval grows with time and midnight starts a new day, so each kept size
+        // is also recomputed once older than the TTL, whether anyone asks or not. Checking once a second bounds the
+        // work during a storm of changes to one recompute per second per size.
         changes.onChange(() -> {
+            generation.incrementAndGet();
             daysCache.replaceAll((days, cached) -> cached.expired());
-            refreshStale();
         });
-        // Bodies are kept fresh off the request path: today's open interval grows with time, and midnight starts a
-        // new day, so each kept size is recomputed once it is older than the TTL, whether anyone asks or not.
-        long period = Math.max(1000, config.cacheTtl().toMillis() / 2);
-        vertx.setPeriodic(period, id -> refreshStale());
+        vertx.setPeriodic(1000, id -> refreshStale());
     }
 
     /** The default page's bars are computed at start, so the first reader does not wait for them. */
     void warm(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        cached(Math.min(90, config.maxDays())).subscribe().with(ok -> { }, failure -> { });
+        cached(defaultDays()).subscribe().with(ok -> { }, failure -> { });
+    }
+
+    private int defaultDays() {
+        return Math.min(90, config.maxDays());
     }
 
     private void refreshStale() {
         Instant now = Instant.now();
+        Instant unused = now.minus(KEEP_UNUSED);
         daysCache.forEach((count, cached) -> {
-            if (!cached.expires().isAfter(now)) {
-                cached(count).subscribe().with(ok -> { }, failure -> { });
+            if (count != defaultDays() && lastAsked.getOrDefault(count, Instant.EPOCH).isBefore(unused)) {
+                daysCache.remove(count);
+                lastAsked.remove(count);
+            } else if (!cached.expires().isAfter(now) && !computing.containsKey(count)) {
+                refresh(count, now);
             }
         });
+    }
+
+    /** One recompute of a size at a time; the body it replaces is served until it is done. */
+    private Uni<Cached> refresh(int count, Instant now) {
+        Uni<Cached> running = computing.computeIfAbsent(count, k -> compute(k, now)
+                .onTermination().invoke(() -> computing.remove(k))
+                .memoize().indefinitely());
+        running.subscribe().with(ok -> { }, failure -> Log.warnf("Could not compute the %d-day uptime bars: %s",
+                count, failure.getMessage()));
+        return running;
     }
 
     @GET
@@ -103,33 +128,29 @@ public class UptimeResource {
     }
 
     /**
-     * The body for this many days. One recompute at a time per size; while it runs, a stale body (expired or made
-     * stale by a change) is served, so a recompute never holds readers up once a first body exists.
+     * The body for this many days. Once a size has a body, readers always get the kept one and never wait: the
+     * once-a-second tick recomputes it when a change or the TTL made it stale. Only a size never asked before waits
+     * for its first computation.
      */
     private Uni<Cached> cached(int count) {
-        Instant now = Instant.now();
+        lastAsked.put(count, Instant.now());
         Cached cached = daysCache.get(count);
-        if (cached != null && cached.expires().isAfter(now)) {
+        if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        Uni<Cached> running = computing.computeIfAbsent(count, k -> compute(k, now)
-                .onTermination().invoke(() -> computing.remove(k))
-                .memoize().indefinitely());
-        if (cached == null) {
-            return running;
-        }
-        running.subscribe().with(ok -> { }, failure -> { });
-        return Uni.createFrom().item(cached);
+        return refresh(count, Instant.now());
     }
 
     private Uni<Cached> compute(int count, Instant now) {
-        // Computations start from timers and change listeners too, not only from requests: on a safe context of their own.
+        long startedAt = generation.get();
+        // Computations start from a timer too, not only from requests: on a safe context of their own.
         return io.herald.api.db.SafeContext.run(vertx, () -> query.days(count, now))
                 // Encoding and compressing the body is CPU work: off the event loop, once per computation.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(body -> {
                     CachedBody encoded = CachedBody.json(mapper, body);
-                    Cached fresh = new Cached(encoded, HttpCaching.gzip(encoded.bytes()), now.plus(config.cacheTtl()));
+                    Instant expires = generation.get() == startedAt ? now.plus(config.cacheTtl()) : Instant.EPOCH;
+                    Cached fresh = new Cached(encoded, HttpCaching.gzip(encoded.bytes()), expires);
                     daysCache.put(count, fresh);
                     return fresh;
                 });
