@@ -97,6 +97,13 @@ class OidcSignInTest extends IsolatedTest {
                 .body("client_id", equalTo(TestOidcProvider.CLIENT_ID))
                 .body("scopes", equalTo("openid email profile"));
         assertThat(given().get("/api/v1/auth/oidc").asString()).doesNotContain(TestOidcProvider.CLIENT_SECRET);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/auth/oidc'.get.responses.keySet()", org.hamcrest.Matchers.hasItems("200", "404",
+                        "502"))
+                .body("paths.'/api/v1/auth/sessions/oidc'.post.responses.keySet()",
+                        org.hamcrest.Matchers.hasItems("201", "400", "401", "403", "404", "502"))
+                .body("paths.'/api/v1/auth/sessions/current'.get.responses.keySet()",
+                        org.hamcrest.Matchers.hasItems("200", "401"));
     }
 
     @Test
