@@ -2,7 +2,6 @@ package io.herald.web.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.model.ComponentStatus;
-import io.herald.web.WebConfig;
 import io.herald.web.admin.AdminApiClient.Answer;
 import io.herald.web.admin.AdminSessions.Session;
 import io.herald.web.view.IncidentViews;
@@ -31,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -97,18 +95,15 @@ public class AdminResource {
     private final AdminAccess access;
     private final AdminApiClient api;
     private final StatusViewService views;
-    private final WebConfig config;
 
-    AdminResource(AdminSessions sessions, AdminAccess access, AdminApiClient api, StatusViewService views,
-            WebConfig config) {
+    AdminResource(AdminSessions sessions, AdminAccess access, AdminApiClient api, StatusViewService views) {
         this.sessions = sessions;
         this.access = access;
         this.api = api;
         this.views = views;
-        this.config = config;
     }
 
-    // ---- login and logout -------------------------------------------------------------------------------
+    // ---- logout (login: LoginResource) ------------------------------------------------------------------
 
     @POST
     @Path("logout")
