@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * (401 once unknown), DELETE /api/v1/auth/sessions/current ends it.
  */
 public final class FakeStatusApi {
-    public static final int PORT = 18480;
+    public static final int PORT = 18180;
     private static FakeStatusApi shared;
 
     private final Vertx vertx = Vertx.vertx();
