@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How status-web reaches status-api and how it keeps its view of the status fresh. */
 @ConfigMapping(prefix = "herald.web")
@@ -67,7 +68,33 @@ public interface WebConfig {
     @WithDefault("8h")
     Duration adminSessionTimeout();
 
-    /** Mark the operators' session cookie Secure (serve status-web behind HTTPS and set this to true). */
+    /**
+     * Mark the operators' cookies Secure even when the request reached status-web over plain http (behind a proxy that
+     * ends TLS without forwarding the scheme); requests over https get Secure cookies anyway.
+     */
     @WithDefault("false")
     boolean adminCookieSecure();
+
+    Oidc oidc();
+
+    /** The "Sign in with ..." button of the operators' login page; status-api holds the provider's settings. */
+    interface Oidc {
+        /** Show the button and serve /admin/login/oidc (set status-api's herald.api.oidc.* too). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The provider's name on the button: "Sign in with {display-name}". */
+        @WithDefault("single sign-on")
+        String displayName();
+
+        /**
+         * The callback URL registered at the provider; by default this page's address as the browser reached it,
+         * + /admin/login/oidc/callback.
+         */
+        Optional<URI> redirectUri();
+
+        /** How long a sign-in may take at the provider before its state cookie expires. */
+        @WithDefault("10m")
+        Duration flowTimeout();
+    }
 }

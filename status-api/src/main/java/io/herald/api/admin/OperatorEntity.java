@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An operator who logs in to the admin API (table operator); the password is stored as bcrypt. */
+/**
+ * An operator who logs in to the admin API (table operator): with a password stored as bcrypt, or through the
+ * OpenID Connect provider, whose identity (issuer and subject) is linked at the first sign-in.
+ */
 @Entity
 @Table(name = "operator")
 public class OperatorEntity extends PanacheEntityBase {
@@ -24,8 +27,17 @@ public class OperatorEntity extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
-    @Column(name = "password_bcrypt", nullable = false)
+    /** Null for an operator who can only sign in through the OpenID Connect provider. */
+    @Column(name = "password_bcrypt")
     public String passwordBcrypt;
+
+    public String email;
+
+    @Column(name = "oidc_issuer")
+    public String oidcIssuer;
+
+    @Column(name = "oidc_subject")
+    public String oidcSubject;
 
     @Column(nullable = false)
     public String scopes;

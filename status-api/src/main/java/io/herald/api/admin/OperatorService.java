@@ -32,10 +32,14 @@ public class OperatorService {
     private final AdminConfig config;
     private final Vertx vertx;
 
-    public OperatorService(AuditLog audit, AdminConfig config, Vertx vertx) {
+    private final boolean oidcEnabled;
+
+    public OperatorService(AuditLog audit, AdminConfig config, Vertx vertx,
+            io.herald.api.admin.oidc.OidcConfig oidc) {
         this.audit = audit;
         this.config = config;
         this.vertx = vertx;
+        this.oidcEnabled = oidc.enabled();
     }
 
     public record TokenRequest(
@@ -67,7 +71,10 @@ public class OperatorService {
     public record UserRequest(
             @JsonProperty("username") @Schema(example = "alice") String username,
             @JsonProperty("display_name") @Schema(example = "Alice Martin") String displayName,
-            @JsonProperty("password") String password,
+            @JsonProperty("password") @Schema(description = "12 to 72 bytes; leave out for an operator who only "
+                    + "signs in through the OpenID Connect provider") String password,
+            @JsonProperty("email") @Schema(example = "alice@example.org", description = "Matched against the "
+                    + "provider's email claim at the first OpenID Connect sign-in") String email,
             @JsonProperty("scopes") @Schema(example = "[\"incidents:write\", \"maintenance:write\"]")
             List<String> scopes) {
     }
@@ -76,12 +83,17 @@ public class OperatorService {
             @JsonProperty("id") String id,
             @JsonProperty("username") String username,
             @JsonProperty("display_name") String displayName,
+            @JsonProperty("email") String email,
             @JsonProperty("scopes") Set<String> scopes,
+            @JsonProperty("password") @Schema(description = "Whether the operator can log in with a password")
+            boolean password,
+            @JsonProperty("oidc_linked") @Schema(description = "Whether an identity at the OpenID Connect provider "
+                    + "is linked") boolean oidcLinked,
             @JsonProperty("created_at") String createdAt) {
 
-        static UserBody of(OperatorEntity o) {
-            return new UserBody(Long.toString(o.id), o.username, o.displayName, Scopes.parse(o.scopes),
-                    o.createdAt.toString());
+        public static UserBody of(OperatorEntity o) {
+            return new UserBody(Long.toString(o.id), o.username, o.displayName, o.email, Scopes.parse(o.scopes),
+                    o.passwordBcrypt != null, o.oidcSubject != null, o.createdAt.toString());
         }
     }
 
@@ -96,6 +108,16 @@ public class OperatorService {
             @JsonProperty("username") String username,
             @JsonProperty("display_name") String displayName,
             @JsonProperty("scopes") Set<String> scopes) {
+    }
+
+    /** The session behind a bearer token, without the token. */
+    public record CurrentSession(
+            @JsonProperty("username") String username,
+            @JsonProperty("display_name") String displayName,
+            @JsonProperty("scopes") Set<String> scopes,
+            @JsonProperty("method") @Schema(example = "password", description = "password or oidc") String method,
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("expires_at") String expiresAt) {
     }
 
     @WithSession
@@ -136,7 +158,10 @@ public class OperatorService {
                 .map(all -> all.stream().map(UserBody::of).toList());
     }
 
-    /** Hashes the password on a worker thread, then stores the operator. */
+    /**
+     * Hashes the password on a worker thread, then stores the operator. Without a password the operator can only
+     * sign in through the OpenID Connect provider, so one is required while no provider is configured.
+     */
     public Uni<UserBody> createUser(Actor actor, UserRequest request) {
         Fields.body(request);
         String username = Fields.text("username", request.username(), 100);
@@ -146,25 +171,44 @@ public class OperatorService {
         }
         String displayName = request.displayName() == null || request.displayName().isBlank() ? username
                 : Fields.text("display_name", request.displayName(), 200);
+        String email = request.email() == null || request.email().isBlank() ? null : request.email().trim();
+        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw ProblemException.invalidField("email", "The field 'email' is not an email address.");
+        }
         String password = request.password();
-        if (password == null || password.length() < 12 || password.getBytes(StandardCharsets.UTF_8).length > 72) {
+        if (password == null && !oidcEnabled) {
+            throw ProblemException.invalidField("password", "The field 'password' must have 12 to 72 bytes (an "
+                    + "operator without a password signs in through the OpenID Connect provider, and none is "
+                    + "configured).");
+        }
+        if (password != null && (password.length() < 12 || password.getBytes(StandardCharsets.UTF_8).length > 72)) {
             throw ProblemException.invalidField("password", "The field 'password' must have 12 to 72 bytes.");
         }
         Set<String> scopes = scopes(request.scopes());
+        if (password == null) {
+            return storeUser(actor, username, displayName, email, null, scopes);
+        }
         return blocking(() -> BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray()))
-                .flatMap(hash -> storeUser(actor, username, displayName, hash, scopes));
+                .flatMap(hash -> storeUser(actor, username, displayName, email, hash, scopes));
     }
 
     // Called from this bean after the hash: programmatic transactions, since interceptors skip self-calls.
-    private Uni<UserBody> storeUser(Actor actor, String username, String displayName, String hash,
+    private Uni<UserBody> storeUser(Actor actor, String username, String displayName, String email, String hash,
             Set<String> scopes) {
         return Panache.withTransaction(() -> OperatorEntity.count("username", username).flatMap(count -> {
             if (count > 0) {
                 throw ProblemException.conflict("An operator named '" + username + "' exists already.");
             }
+            return email == null ? Uni.createFrom().item(0L)
+                    : OperatorEntity.count("lower(email) = ?1", email.toLowerCase(java.util.Locale.ROOT));
+        }).flatMap(sameEmail -> {
+            if (sameEmail > 0) {
+                throw ProblemException.conflict("An operator with the email '" + email + "' exists already.");
+            }
             OperatorEntity operator = new OperatorEntity();
             operator.username = username;
             operator.displayName = displayName;
+            operator.email = email;
             operator.passwordBcrypt = hash;
             operator.scopes = Scopes.format(scopes);
             operator.createdAt = Instant.now();
@@ -191,13 +235,15 @@ public class OperatorService {
             return Uni.createFrom().failure(wrongCredentials());
         }
         return findOperator(request.username().trim()).flatMap(operator -> {
-            String hash = operator == null ? DUMMY_HASH : operator.passwordBcrypt;
+            // an operator without a password (OpenID Connect only) is refused like an unknown one, after the same work
+            boolean usable = operator != null && operator.passwordBcrypt != null;
+            String hash = usable ? operator.passwordBcrypt : DUMMY_HASH;
             return blocking(() -> BCrypt.verifyer().verify(request.password().toCharArray(), hash).verified)
                     .flatMap(ok -> {
-                        if (operator == null || !ok) {
+                        if (!usable || !ok) {
                             return Uni.createFrom().failure(wrongCredentials());
                         }
-                        return openSession(operator);
+                        return openSession(operator, "password");
                     });
         });
     }
@@ -206,26 +252,50 @@ public class OperatorService {
         return Panache.withSession(() -> OperatorEntity.<OperatorEntity>find("username", username).firstResult());
     }
 
-    private Uni<SessionBody> openSession(OperatorEntity operator) {
+    /**
+     * A new session for this operator (method: how they proved who they are, password or oidc), audited as
+     * session.create by the operator.
+     */
+    public Uni<SessionBody> openSession(OperatorEntity operator, String method) {
         String token = TokenHash.generate("hrs_");
         OperatorSessionEntity session = new OperatorSessionEntity();
         session.operatorId = operator.id;
         session.secretSha256 = TokenHash.sha256Hex(token);
         session.createdAt = Instant.now();
         session.expiresAt = session.createdAt.plus(config.session().lifetime());
+        session.method = method;
         Actor actor = new Actor("user:" + operator.username, Scopes.parse(operator.scopes), null);
         return Panache.withTransaction(() -> session.persist()
-                .call(() -> audit.record(actor, "session.create", "user:" + operator.id, null, null))
+                .call(() -> audit.record(actor, "session.create", "user:" + operator.id, null,
+                        java.util.Map.of("method", method)))
                 .map(ignored -> new SessionBody(token, session.expiresAt.toString(), operator.username,
                         operator.displayName, Scopes.parse(operator.scopes))));
+    }
+
+    /** The session behind this actor's bearer token (400 for an API token). */
+    @WithSession
+    public Uni<CurrentSession> current(Actor actor) {
+        if (actor.sessionId() == null) {
+            throw notASession();
+        }
+        return OperatorSessionEntity.<OperatorSessionEntity>findById(actor.sessionId()).flatMap(session -> {
+            if (session == null) {
+                throw ProblemException.unauthorized("This session has ended.");
+            }
+            return OperatorEntity.<OperatorEntity>findById(session.operatorId).map(operator -> {
+                if (operator == null) {
+                    throw ProblemException.unauthorized("This session has ended.");
+                }
+                return new CurrentSession(operator.username, operator.displayName, Scopes.parse(operator.scopes),
+                        session.method, session.createdAt.toString(), session.expiresAt.toString());
+            });
+        });
     }
 
     @WithTransaction
     public Uni<Void> logout(Actor actor) {
         if (actor.sessionId() == null) {
-            throw ProblemException.badRequest("not-a-session", "Not a session",
-                    "This bearer token is an API token, not an operator session; delete tokens with "
-                            + "DELETE /api/v1/admin/tokens/{id}.");
+            throw notASession();
         }
         return OperatorSessionEntity.deleteById(actor.sessionId())
                 .call(() -> audit.record(actor, "session.delete", actor.name(), null, null)).replaceWithVoid();
@@ -243,6 +313,12 @@ public class OperatorService {
             }
         }
         return new java.util.LinkedHashSet<>(requested);
+    }
+
+    private static ProblemException notASession() {
+        return ProblemException.badRequest("not-a-session", "Not a session",
+                "This bearer token is an API token, not an operator session; delete tokens with "
+                        + "DELETE /api/v1/admin/tokens/{id}.");
     }
 
     private static ProblemException wrongCredentials() {

@@ -29,4 +29,8 @@ public class OperatorSessionEntity extends PanacheEntityBase {
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
+
+    /** How it was opened: password or oidc. */
+    @Column(nullable = false)
+    public String method;
 }

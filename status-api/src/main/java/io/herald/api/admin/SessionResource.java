@@ -1,10 +1,12 @@
 package io.herald.api.admin;
 
+import io.herald.api.admin.oidc.OidcSignInService;
 import io.herald.api.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,15 +19,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operators log in for a session token usable as a bearer token on the admin API, and log out. */
+/**
+ * Operators log in (password, or a code from the OpenID Connect provider) for a session token usable as a bearer
+ * token on the admin API, read their session, and log out.
+ */
 @Path("/api/v1/auth/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: sessions", description = "Operator log-in and log-out")
 public class SessionResource {
     private final OperatorService operators;
+    private final OidcSignInService oidc;
 
-    public SessionResource(OperatorService operators) {
+    public SessionResource(OperatorService operators, OidcSignInService oidc) {
         this.operators = operators;
+        this.oidc = oidc;
     }
 
     @POST
@@ -37,6 +44,45 @@ public class SessionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> login(OperatorService.LoginRequest request) {
         return operators.login(request).map(session -> Response.status(201).entity(session).build());
+    }
+
+    @POST
+    @Path("/oidc")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in through the OpenID Connect provider: status-api exchanges the authorization code "
+            + "(with the PKCE verifier and its client secret), verifies the ID token (signature with the provider's "
+            + "keys, issuer, audience, expiry, nonce) and opens the same session a password login opens")
+    @APIResponse(responseCode = "201", description = "The session",
+            content = @Content(schema = @Schema(implementation = OperatorService.SessionBody.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (the problem names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "The provider refused the code, or the ID token is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The person is not an operator (an administrator must add "
+            + "them), or their email is not verified",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No OpenID Connect provider is configured",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The provider could not be reached or answered wrongly",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> oidc(OidcSignInService.SignInRequest request) {
+        return oidc.signIn(request).map(session -> Response.status(201).entity(session).build());
+    }
+
+    @GET
+    @Path("/current")
+    @RequiresScope("")
+    @SecurityRequirement(name = AdminApi.BEARER)
+    @Operation(summary = "The session given as bearer token: who, with which scopes, since and until when")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(schema = @Schema(implementation = OperatorService.CurrentSession.class)))
+    @APIResponse(responseCode = "400", description = "The bearer token is an API token, not a session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid session token (unknown, expired or logged out)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> current(RoutingContext routing) {
+        return operators.current(Actor.of(routing)).map(session -> Response.ok(session)
+                .header("Cache-Control", "no-store").build());
     }
 
     @DELETE

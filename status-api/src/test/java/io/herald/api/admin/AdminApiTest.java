@@ -240,13 +240,34 @@ class AdminApiTest extends IsolatedTest {
                 .statusCode(401).extract().asString();
         assertThat(unknownUser).isEqualTo(wrongPassword);
 
+        given().header("Authorization", "Bearer " + session).get("/api/v1/auth/sessions/current").then()
+                .statusCode(200).header("Cache-Control", "no-store").body("username", equalTo("alice"))
+                .body("display_name", equalTo("Alice Martin")).body("scopes", equalTo(List.of("incidents:write")))
+                .body("method", equalTo("password")).body("expires_at", org.hamcrest.Matchers.notNullValue());
+        given().header("Authorization", "Bearer " + token(Scopes.ADMIN)).get("/api/v1/auth/sessions/current").then()
+                .statusCode(400).contentType("application/problem+json");
         given().header("Authorization", "Bearer " + session).delete("/api/v1/auth/sessions/current").then()
                 .statusCode(204);
+        given().header("Authorization", "Bearer " + session).get("/api/v1/auth/sessions/current").then()
+                .statusCode(401);
         given().header("Authorization", "Bearer " + session).get("/api/v1/admin/incident-templates").then()
                 .statusCode(401);
         given().delete("/api/v1/auth/sessions/current").then().statusCode(401);
 
         guarded("DELETE", "/api/v1/admin/users/" + id, null, Scopes.ADMIN).then().statusCode(204);
+    }
+
+    @Test
+    void shouldAnswer404ForSingleSignOnWhenNoProviderIsConfigured() {
+        given().get("/api/v1/auth/oidc").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://herald.io/problems/oidc-not-configured"));
+        given().contentType("application/json").body(Map.of("code", "c", "redirect_uri", "https://x/cb",
+                "code_verifier", "v".repeat(43), "nonce", "n")).post("/api/v1/auth/sessions/oidc").then()
+                .statusCode(404).contentType("application/problem+json");
+        // without a provider an operator without a password could never sign in
+        call("POST", "/api/v1/admin/users", Map.of("username", "nopass", "email", "nopass@example.org", "scopes",
+                List.of("incidents:write")), token(Scopes.ADMIN)).then().statusCode(400)
+                .body("detail", containsString("'password'"));
     }
 
     @Test

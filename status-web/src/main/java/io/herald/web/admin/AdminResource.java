@@ -2,7 +2,6 @@ package io.herald.web.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.model.ComponentStatus;
-import io.herald.web.WebConfig;
 import io.herald.web.admin.AdminApiClient.Answer;
 import io.herald.web.admin.AdminSessions.Session;
 import io.herald.web.view.IncidentViews;
@@ -27,11 +26,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class AdminResource {
-    static final String LOGIN_CSRF_COOKIE = "herald_login_csrf";
     static final List<String> INCIDENT_STATUSES = List.of("investigating", "identified", "monitoring", "resolved");
     static final List<String> IMPACTS = List.of("none", "minor", "major", "critical");
     static final Set<String> MESSAGES = Set.of("incident-posted", "update-posted", "incident-resolved",
@@ -61,8 +60,6 @@ public class AdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(SiteView site, String csrf, String username, String error);
-
         static native TemplateInstance dashboard(SiteView site, Session session, List<IncidentView> incidents,
                 List<ComponentView> components, List<Choice> incidentStatuses, List<Choice> impacts,
                 List<Choice> componentStatuses, List<TemplateChoice> templates, IncidentForm form,
@@ -95,83 +92,43 @@ public class AdminResource {
     }
 
     private final AdminSessions sessions;
+    private final AdminAccess access;
     private final AdminApiClient api;
     private final StatusViewService views;
-    private final WebConfig config;
 
-    AdminResource(AdminSessions sessions, AdminApiClient api, StatusViewService views, WebConfig config) {
+    AdminResource(AdminSessions sessions, AdminAccess access, AdminApiClient api, StatusViewService views) {
         this.sessions = sessions;
+        this.access = access;
         this.api = api;
         this.views = views;
-        this.config = config;
     }
 
-    // ---- login and logout -------------------------------------------------------------------------------
-
-    @GET
-    @Path("login")
-    @Operation(summary = "The operators' login form")
-    public Response loginForm() {
-        String csrf = AdminSessions.random();
-        return html(200, Templates.login(site(), csrf, "", null)).cookie(cookie(LOGIN_CSRF_COOKIE, csrf, -1)).build();
-    }
-
-    @POST
-    @Path("login")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Log in through status-api's session endpoint")
-    public Uni<Response> login(MultivaluedMap<String, String> form, @CookieParam(LOGIN_CSRF_COOKIE) String csrfCookie) {
-        String username = first(form, "username");
-        if (!AdminSessions.same(first(form, "csrf"), csrfCookie)) {
-            return Uni.createFrom().item(forbidden());
-        }
-        Map<String, Object> body = Map.of("username", username, "password", first(form, "password"));
-        return uni(api.call(HttpMethod.POST, "/api/v1/auth/sessions", null, body)).map(answer -> {
-            if (answer.status() == 201 && answer.body() != null && answer.body().hasNonNull("token")) {
-                JsonNode json = answer.body();
-                Session session = sessions.open(json.path("token").asText(), json.path("username").asText(username),
-                        json.path("display_name").asText(null), ViewAssembler.instant(json.path("expires_at").asText(null)));
-                return Response.seeOther(URI.create("/admin")).cookie(cookie(AdminSessions.COOKIE, session.id(), -1),
-                        cookie(LOGIN_CSRF_COOKIE, "", 0)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-            }
-            String csrf = AdminSessions.random();
-            String error = answer.status() == 401 || answer.status() == 403 ? "Wrong username or password."
-                    : "Login failed: " + answer.problem();
-            return html(401, Templates.login(site(), csrf, username, error)).cookie(cookie(LOGIN_CSRF_COOKIE, csrf, -1))
-                    .build();
-        });
-    }
+    // ---- logout (login: LoginResource) ------------------------------------------------------------------
 
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Log out: ends the session here and at status-api")
-    public Uni<Response> logout(MultivaluedMap<String, String> form, @CookieParam(AdminSessions.COOKIE) String id) {
-        Session session = sessions.find(id);
-        if (session == null) {
-            return Uni.createFrom().item(toLogin());
+    public Uni<Response> logout(MultivaluedMap<String, String> form, @CookieParam(AdminSessions.COOKIE) String token,
+            @Context UriInfo uri) {
+        if (token == null || token.isEmpty()) {
+            return Uni.createFrom().item(AdminAccess.toLogin());
         }
-        if (!AdminSessions.same(first(form, "csrf"), session.csrf())) {
-            return Uni.createFrom().item(forbidden());
+        if (!AdminSessions.csrfMatches(token, first(form, "csrf"))) {
+            return Uni.createFrom().item(AdminAccess.forbidden());
         }
-        sessions.close(session.id());
-        return uni(api.call(HttpMethod.DELETE, "/api/v1/auth/sessions/current", session.token(), null))
-                .onFailure().recoverWithItem(new Answer(0, null))
-                .map(ignored -> Response.seeOther(URI.create("/admin/login"))
-                        .cookie(cookie(AdminSessions.COOKIE, "", 0)).build());
+        // revoked at status-api, so the cookie stops working on every replica, not only here
+        return sessions.revoke(token).map(ignored -> Response.seeOther(URI.create("/admin/login"))
+                .cookie(access.clearSessionCookie(uri)).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 
     // ---- dashboard and incidents ------------------------------------------------------------------------
 
     @GET
     @Operation(summary = "The operators' dashboard: incidents, maintenance, overrides")
-    public Uni<Response> dashboard(@CookieParam(AdminSessions.COOKIE) String id, @QueryParam("done") String done,
+    public Uni<Response> dashboard(@CookieParam(AdminSessions.COOKIE) String token, @QueryParam("done") String done,
             @QueryParam("template") String template) {
-        Session session = sessions.find(id);
-        if (session == null) {
-            return Uni.createFrom().item(toLogin());
-        }
-        return templates(session).map(templates -> {
+        return access.page(token, session -> templates(session).map(templates -> {
             IncidentForm form = IncidentForm.empty();
             if (template != null) {
                 for (JsonNode t : templates.raw) {
@@ -184,21 +141,19 @@ public class AdminResource {
             }
             return dashboardPage(200, session, templates.choices, form, null, done != null && MESSAGES.contains(done) ? done : null,
                     templates.error);
-        });
+        }));
     }
 
     @POST
     @Path("incidents")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Preview or post a new incident")
-    public Uni<Response> postIncident(MultivaluedMap<String, String> form, @CookieParam(AdminSessions.COOKIE) String id) {
-        Session session = sessions.find(id);
-        if (session == null) {
-            return Uni.createFrom().item(toLogin());
-        }
-        if (!AdminSessions.same(first(form, "csrf"), session.csrf())) {
-            return Uni.createFrom().item(forbidden());
-        }
+    public Uni<Response> postIncident(MultivaluedMap<String, String> form,
+            @CookieParam(AdminSessions.COOKIE) String token) {
+        return access.form(token, form, session -> postIncident(session, form));
+    }
+
+    private Uni<Response> postIncident(Session session, MultivaluedMap<String, String> form) {
         IncidentForm incident = incidentForm(form);
         if ("preview".equals(first(form, "action"))) {
             return templates(session).map(t -> dashboardPage(200, session, t.choices, incident, preview(incident),
@@ -280,11 +235,11 @@ public class AdminResource {
     @GET
     @Path("audit")
     @Operation(summary = "The audit log, newest first")
-    public Uni<Response> audit(@CookieParam(AdminSessions.COOKIE) String id, @QueryParam("before") String before) {
-        Session session = sessions.find(id);
-        if (session == null) {
-            return Uni.createFrom().item(toLogin());
-        }
+    public Uni<Response> audit(@CookieParam(AdminSessions.COOKIE) String token, @QueryParam("before") String before) {
+        return access.page(token, session -> auditPage(session, before));
+    }
+
+    private Uni<Response> auditPage(Session session, String before) {
         String path = "/api/v1/admin/audit?limit=50" + (before == null ? "" : "&before=" + encode(before));
         ZoneId zone = zone();
         return uni(api.call(HttpMethod.GET, path, session.token(), null)).map(answer -> {
@@ -306,19 +261,13 @@ public class AdminResource {
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
-    private Uni<Response> act(String sessionId, MultivaluedMap<String, String> form, HttpMethod method, String path,
+    private Uni<Response> act(String token, MultivaluedMap<String, String> form, HttpMethod method, String path,
             Object body, String done) {
-        Session session = sessions.find(sessionId);
-        if (session == null) {
-            return Uni.createFrom().item(toLogin());
-        }
-        if (!AdminSessions.same(first(form, "csrf"), session.csrf())) {
-            return Uni.createFrom().item(forbidden());
-        }
-        return uni(api.call(method, path, session.token(), body)).flatMap(answer -> answer.ok()
-                ? Uni.createFrom().item(doneResponse(done))
-                : templates(session).map(t -> dashboardPage(answer.status() == 401 ? 401 : 422, session, t.choices,
-                        IncidentForm.empty(), null, null, answer.problem())));
+        return access.form(token, form, session -> uni(api.call(method, path, session.token(), body))
+                .flatMap(answer -> answer.ok()
+                        ? Uni.createFrom().item(doneResponse(done))
+                        : templates(session).map(t -> dashboardPage(answer.status() == 401 ? 401 : 422, session,
+                                t.choices, IncidentForm.empty(), null, null, answer.problem()))));
     }
 
     private record Templates_(List<TemplateChoice> choices, List<JsonNode> raw, String error) {
@@ -427,21 +376,6 @@ public class AdminResource {
         return Response.status(status).entity(page.setAttribute(TemplateInstance.LOCALE, Language.EN.locale()).render())
                 .type(MediaType.TEXT_HTML + ";charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    private NewCookie cookie(String name, String value, int maxAge) {
-        return new NewCookie.Builder(name).value(value).path("/admin").httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).secure(config.adminCookieSecure()).maxAge(maxAge).build();
-    }
-
-    private static Response toLogin() {
-        return Response.seeOther(URI.create("/admin/login")).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-    }
-
-    private static Response forbidden() {
-        return Response.status(403).type(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-                .entity("The form was not sent from this site's page (CSRF token missing or wrong). Reload and retry.")
-                .build();
     }
 
     private static Response doneResponse(String what) {

@@ -74,37 +74,31 @@ public class SubscriberPagesResource {
     public record Created(String id, String target, String secret) {
     }
 
-    private final AdminSessions sessions;
+    private final AdminAccess access;
     private final AdminApiClient api;
     private final StatusViewService views;
 
-    SubscriberPagesResource(AdminSessions sessions, AdminApiClient api, StatusViewService views) {
-        this.sessions = sessions;
+    SubscriberPagesResource(AdminAccess access, AdminApiClient api, StatusViewService views) {
+        this.access = access;
         this.api = api;
         this.views = views;
     }
 
     @GET
     @Operation(summary = "Every subscriber, and the form to subscribe a team")
-    public Uni<Response> list(@CookieParam(AdminSessions.COOKIE) String id) {
-        Session session = sessions.find(id);
-        if (session == null) {
-            return Uni.createFrom().item(toLogin());
-        }
-        return listPage(session, 200, SubscribeForm.empty(), null, null);
+    public Uni<Response> list(@CookieParam(AdminSessions.COOKIE) String token) {
+        return access.page(token, session -> listPage(session, 200, SubscribeForm.empty(), null, null));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Subscribe a team directly: confirmed at once, no opt-in mail")
-    public Uni<Response> subscribe(MultivaluedMap<String, String> form, @CookieParam(AdminSessions.COOKIE) String id) {
-        Session session = sessions.find(id);
-        if (session == null) {
-            return Uni.createFrom().item(toLogin());
-        }
-        if (!AdminSessions.same(first(form, "csrf"), session.csrf())) {
-            return Uni.createFrom().item(forbidden());
-        }
+    public Uni<Response> subscribe(MultivaluedMap<String, String> form,
+            @CookieParam(AdminSessions.COOKIE) String token) {
+        return access.form(token, form, session -> subscribe(session, form));
+    }
+
+    private Uni<Response> subscribe(Session session, MultivaluedMap<String, String> form) {
         String kind = "webhook".equals(first(form, "kind")) ? "webhook" : "email";
         SubscribeForm typed = new SubscribeForm(kind, first(form, "target"),
                 form.getOrDefault("components", List.of()), "on".equals(first(form, "component_changes")));
@@ -129,11 +123,11 @@ public class SubscriberPagesResource {
     @Path("{subscriber}")
     @Operation(summary = "One subscriber's delivery log, newest first")
     public Uni<Response> deliveries(@PathParam("subscriber") String subscriber,
-            @CookieParam(AdminSessions.COOKIE) String id) {
-        Session session = sessions.find(id);
-        if (session == null) {
-            return Uni.createFrom().item(toLogin());
-        }
+            @CookieParam(AdminSessions.COOKIE) String token) {
+        return access.page(token, session -> deliveries(session, subscriber));
+    }
+
+    private Uni<Response> deliveries(Session session, String subscriber) {
         if (!subscriber.matches("[0-9]{1,18}")) {
             return Uni.createFrom().item(html(404, Templates.deliveries(site(), session, subscriber, List.of(),
                     "There is no subscriber '" + subscriber + "'.")).build());
@@ -219,15 +213,5 @@ public class SubscriberPagesResource {
         return Response.status(status).entity(page.setAttribute(TemplateInstance.LOCALE, Language.EN.locale()).render())
                 .type(MediaType.TEXT_HTML + ";charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    private static Response toLogin() {
-        return Response.seeOther(URI.create("/admin/login")).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-    }
-
-    private static Response forbidden() {
-        return Response.status(403).type(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-                .entity("The form was not sent from this site's page (CSRF token missing or wrong). Reload and retry.")
-                .build();
     }
 }

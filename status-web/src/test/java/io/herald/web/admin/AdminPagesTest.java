@@ -26,6 +26,9 @@ class AdminPagesTest {
     private static final String TOKEN = "api-token-for-alice";
     private FakeStatusApi api;
 
+    @jakarta.inject.Inject
+    io.herald.web.WebConfig config;
+
     @BeforeEach
     void anOperatorAccount() {
         api = FakeStatusApi.shared();
@@ -78,14 +81,15 @@ class AdminPagesTest {
     }
 
     @Test
-    void shouldKeepTheTokenServerSideBehindAnHttpOnlyStrictCookie() {
+    void shouldCarryStatusApisSessionTokenOnlyInAnHttpOnlyStrictCookie() {
         Response form = given().get("/admin/login");
         assertThat(form.header("Set-Cookie")).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
         Response login = login();
         String setCookie = login.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("herald_admin="))
                 .findFirst().orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/admin")
-                .doesNotContain(TOKEN);
+        assertThat(setCookie).startsWith("herald_admin=" + TOKEN + ";").contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict").contains("Path=/admin").contains("Max-Age=")
+                .doesNotContain("Secure");
         Call call = api.calls().get(0);
         assertThat(call.path()).isEqualTo("/api/v1/auth/sessions");
         assertThat(call.body()).contains("\"username\":\"alice\"", "\"password\":\"secret\"");
@@ -93,6 +97,56 @@ class AdminPagesTest {
                 .statusCode(200).header("Cache-Control", "no-store").extract().asString();
         assertThat(dashboard).contains("Alice &lt;Ops&gt;", "<h2 id=\"new-heading\">New incident</h2>")
                 .doesNotContain(TOKEN);
+        assertThat(hidden(dashboard, "csrf")).isEqualTo(AdminSessions.csrf(TOKEN)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void shouldAcceptTheSessionInAStatusWebWithNoStateOfItsOwnAndEndItEverywhereOnLogout() {
+        String session = login().cookie("herald_admin");
+        // a second replica, or this one after a restart: new objects, nothing shared but status-api
+        io.vertx.core.Vertx otherVertx = io.vertx.core.Vertx.vertx();
+        try {
+            AdminSessions replica = new AdminSessions(new AdminApiClient(otherVertx, config), config);
+            AdminSessions.Session seen = replica.resolve(session).await().atMost(Duration.ofSeconds(5));
+            assertThat(seen).isNotNull();
+            assertThat(seen.displayName()).isEqualTo("Alice <Ops>");
+            assertThat(seen.csrf()).isEqualTo(hidden(given().cookie("herald_admin", session).get("/admin").asString(),
+                    "csrf"));
+
+            given().redirects().follow(false).cookie("herald_admin", session).formParam("csrf", seen.csrf())
+                    .post("/admin/logout").then().statusCode(303);
+            assertThat(replica.resolve(session).await().atMost(Duration.ofSeconds(5))).isNull();
+        } finally {
+            otherVertx.close();
+        }
+    }
+
+    @Test
+    void shouldSendTheOperatorToTheLoginFormOnceStatusApiEndedTheSession() {
+        String session = login().cookie("herald_admin");
+        given().cookie("herald_admin", session).get("/admin").then().statusCode(200);
+        api.endSession(session);
+        given().redirects().follow(false).cookie("herald_admin", session).get("/admin").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/admin/login"));
+        given().redirects().follow(false).cookie("herald_admin", "not a token!").get("/admin").then().statusCode(303);
+    }
+
+    @Test
+    void shouldEndASessionOlderThanTheAdminSessionTimeout() {
+        String session = login().cookie("herald_admin");
+        api.ageSession(session, config.adminSessionTimeout().plusMinutes(1));
+        api.clearCalls();
+        given().redirects().follow(false).cookie("herald_admin", session).get("/admin").then().statusCode(303);
+        assertThat(last("/api/v1/auth/sessions/current").method()).as("ended at status-api too").isEqualTo("DELETE");
+        assertThat(api.sessionLives(session)).isFalse();
+    }
+
+    @Test
+    void shouldOfferNoSingleSignOnWhenItIsNotConfigured() {
+        assertThat(given().get("/admin/login").then().statusCode(200).extract().asString())
+                .doesNotContain("oidc-login").doesNotContain("Sign in with");
+        given().redirects().follow(false).get("/admin/login/oidc").then().statusCode(404);
+        given().redirects().follow(false).get("/admin/login/oidc/callback?code=c&state=s").then().statusCode(404);
     }
 
     @Test

@@ -17,6 +17,7 @@ class OpenApiTest {
                 "/feeds/maintenance.atom:", "/feeds/components/{id}/{kind}.{format}:", "/badges/status.svg:",
                 "/badges/components/{id}.svg:", "/embed:", "/admin:", "/admin/login:", "/admin/logout:",
                 "/admin/incidents:", "/admin/incidents/{incident}/updates:", "/admin/incidents/{incident}/resolve:",
-                "/admin/maintenances:", "/admin/overrides:", "/admin/audit:");
+                "/admin/maintenances:", "/admin/overrides:", "/admin/audit:", "/admin/login/oidc:",
+                "/admin/login/oidc/callback:");
     }
 }

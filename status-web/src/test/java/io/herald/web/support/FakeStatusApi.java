@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in for status-api on a real port: GET /api/v1/status answers the document set by the test,
  * GET /api/v1/stream holds an SSE stream the test pushes change events into; any other GET answers the JSON the
- * test set for its path (uptime, incidents, latency), else 404.
+ * test set for its path (uptime, incidents, latency), else 404. Like status-api it keeps operators' sessions: a
+ * session answer (201 with a token) to a login makes the token live, GET /api/v1/auth/sessions/current describes it
+ * (401 once unknown), DELETE /api/v1/auth/sessions/current ends it.
  */
 public final class FakeStatusApi {
     public static final int PORT = 18180;
@@ -25,6 +27,7 @@ public final class FakeStatusApi {
     private final Map<String, Integer> requests = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, String> liveSessions = new ConcurrentHashMap<>();
 
     /** A request the fake received on a write or admin endpoint. */
     public record Call(String method, String path, String authorization, String body) {
@@ -36,16 +39,44 @@ public final class FakeStatusApi {
     private volatile int statusFetches;
     private HttpServer server;
 
-    private FakeStatusApi() {
+    private final int port;
+
+    private FakeStatusApi(int port) {
+        this.port = port;
     }
 
     /** One fake per test JVM, started on first use. */
     public static synchronized FakeStatusApi shared() {
         if (shared == null) {
-            shared = new FakeStatusApi();
+            shared = new FakeStatusApi(PORT);
         }
         shared.start();
         return shared;
+    }
+
+    /**
+     * A fake of its own on another port, for a test profile: Quarkus loads such a test's classes anew, so the shared
+     * fake of the other tests (still holding its port) is not this class's.
+     */
+    public static FakeStatusApi startOn(int port) {
+        FakeStatusApi fake = new FakeStatusApi(port);
+        fake.start();
+        return fake;
+    }
+
+    /** A free port, the same for every class loader of this JVM once chosen under this name. */
+    public static synchronized int portFor(String name) {
+        String key = "herald.test.port." + name;
+        String chosen = System.getProperty(key);
+        if (chosen == null) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                chosen = Integer.toString(socket.getLocalPort());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            System.setProperty(key, chosen);
+        }
+        return Integer.parseInt(chosen);
     }
 
     public synchronized void start() {
@@ -53,12 +84,31 @@ public final class FakeStatusApi {
             return;
         }
         HttpServer created = vertx.createHttpServer().requestHandler(request -> {
+            if (request.method() == io.vertx.core.http.HttpMethod.GET
+                    && request.path().equals("/api/v1/auth/sessions/current")) {
+                requests.merge(request.path(), 1, Integer::sum);
+                String session = liveSessions.get(bearer(request.getHeader("Authorization")));
+                if (session == null) {
+                    request.response().setStatusCode(401).putHeader("Content-Type", "application/problem+json")
+                            .end("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                                    + "\"detail\":\"The bearer token is not valid (unknown, revoked or expired).\"}");
+                } else {
+                    request.response().putHeader("Content-Type", "application/json").end(session);
+                }
+                return;
+            }
             if (request.method() != io.vertx.core.http.HttpMethod.GET || request.path().startsWith("/api/v1/admin/")) {
                 request.body().onSuccess(body -> {
                     String key = request.method() + " " + request.path();
                     calls.add(new Call(request.method().name(), request.path(), request.getHeader("Authorization"),
                             body.toString()));
                     Answer answer = answers.get(key);
+                    if (key.equals("DELETE /api/v1/auth/sessions/current")) {
+                        liveSessions.remove(bearer(request.getHeader("Authorization")));
+                    }
+                    if (answer != null && answer.status() == 201 && request.path().startsWith("/api/v1/auth/sessions")) {
+                        openSession(answer.body(), request.path().endsWith("/oidc") ? "oidc" : "password");
+                    }
                     if (answer == null) {
                         request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
                                 .end("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no route\"}");
@@ -99,7 +149,7 @@ public final class FakeStatusApi {
                 }
             }
         });
-        await(created.listen(PORT, "127.0.0.1"));
+        await(created.listen(port, "127.0.0.1"));
         server = created;
     }
 
@@ -130,6 +180,39 @@ public final class FakeStatusApi {
     /** Answers "METHOD /path" (POST, PUT, DELETE or any admin GET) with this status and JSON body. */
     public void answer(String methodAndPath, int status, String json) {
         answers.put(methodAndPath, new Answer(status, json));
+    }
+
+    private void openSession(String answer, String method) {
+        io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(answer);
+        String token = json.getString("token");
+        if (token != null) {
+            liveSessions.put(token, new io.vertx.core.json.JsonObject().put("username", json.getString("username"))
+                    .put("display_name", json.getString("display_name")).put("scopes", json.getValue("scopes"))
+                    .put("method", method).put("created_at", java.time.Instant.now().toString())
+                    .put("expires_at", json.getString("expires_at")).encode());
+        }
+    }
+
+    /** Ends a session as status-api would when it expires or is revoked elsewhere. */
+    public void endSession(String token) {
+        liveSessions.remove(token);
+    }
+
+    /** Makes a live session look this much older, as if opened that long ago. */
+    public void ageSession(String token, java.time.Duration age) {
+        liveSessions.computeIfPresent(token, (t, json) -> {
+            io.vertx.core.json.JsonObject session = new io.vertx.core.json.JsonObject(json);
+            return session.put("created_at", java.time.Instant.parse(session.getString("created_at")).minus(age)
+                    .toString()).encode();
+        });
+    }
+
+    public boolean sessionLives(String token) {
+        return liveSessions.containsKey(token);
+    }
+
+    private static String bearer(String authorization) {
+        return authorization == null || !authorization.startsWith("Bearer ") ? "" : authorization.substring(7);
     }
 
     public List<Call> calls() {

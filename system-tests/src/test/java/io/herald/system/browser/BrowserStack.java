@@ -40,18 +40,30 @@ final class BrowserStack implements AutoCloseable {
     final String prefix = "herald-browser-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     final String database = "herald_browser";
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final List<String> apiArgs = new ArrayList<>();
+    private final List<String> webArgs = new ArrayList<>();
     private String apiUrl;
+    private int replicaPort;
+
+    /** Extra -D options for status-api and for status-web (single sign-on), before start. */
+    BrowserStack with(List<String> forApi, List<String> forWeb) {
+        apiArgs.addAll(forApi);
+        webArgs.addAll(forWeb);
+        return this;
+    }
 
     /** status-api, ingest-worker and status-web against the local Redis and PostgreSQL. */
     BrowserStack start() throws Exception {
         Files.createDirectories(logs);
         run("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database);
         run("createdb", "-h", "127.0.0.1", "-U", "postgres", database);
-        start("status-api", apiPort,
+        List<String> api = new ArrayList<>(List.of(
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + database,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + database,
                 "-Dherald.api.bootstrap-admin-user=" + OPERATOR,
-                "-Dherald.api.bootstrap-admin-password-bcrypt=" + OPERATOR_BCRYPT);
+                "-Dherald.api.bootstrap-admin-password-bcrypt=" + OPERATOR_BCRYPT));
+        api.addAll(apiArgs);
+        start("status-api", apiPort, api.toArray(String[]::new));
         awaitReady("status-api", apiPort);
         start("ingest-worker", ingestPort, "-Dherald.ingest.sources.browser.token-sha256=" + sha256(TOKEN));
         apiUrl = "http://127.0.0.1:" + apiPort;
@@ -69,8 +81,21 @@ final class BrowserStack implements AutoCloseable {
     }
 
     void startWeb() throws Exception {
-        start("status-web", webPort, "-Dherald.web.api-url=" + apiUrl, "-Dherald.web.reconnect-max=2s");
-        awaitReady("status-web", webPort);
+        startWeb("status-web", webPort);
+    }
+
+    /** A second status-web on its own port against the same status-api, as a second replica behind a balancer. */
+    String startWebReplica() throws Exception {
+        replicaPort = freePort();
+        startWeb("status-web-replica", replicaPort);
+        return "http://127.0.0.1:" + replicaPort;
+    }
+
+    private void startWeb(String name, int port) throws Exception {
+        List<String> web = new ArrayList<>(List.of("-Dherald.web.api-url=" + apiUrl, "-Dherald.web.reconnect-max=2s"));
+        web.addAll(webArgs);
+        start(name, "status-web", port, web.toArray(String[]::new));
+        awaitReady(name, port);
     }
 
     void stopWeb() throws InterruptedException {
@@ -84,6 +109,10 @@ final class BrowserStack implements AutoCloseable {
     }
 
     private void start(String module, int port, String... extra) throws IOException {
+        start(module, module, port, extra);
+    }
+
+    private void start(String name, String module, int port, String... extra) throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
@@ -96,10 +125,10 @@ final class BrowserStack implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         builder.environment().put("BROWSER_WEB_PORT", Integer.toString(webPort));
         builder.environment().put("BROWSER_API_PORT", Integer.toString(apiPort));
-        processes.put(module, builder.start());
+        processes.put(name, builder.start());
     }
 
     private void awaitReady(String module, int port) throws Exception {

@@ -21,7 +21,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * An operator logs in on status-web's operators' pages (backed by the real status-api), posts an incident whose
  * body holds a script tag, and a reader who has the public page open sees it appear live, as text, never run;
- * then the operator resolves it and it leaves the page.
+ * then the operator resolves it and it leaves the page. The operator's session survives a restart of status-web and
+ * is accepted by a second status-web replica (the cookie carries status-api's session token), and a logout on one
+ * replica ends it on the other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorsBrowserTest {
@@ -118,5 +120,31 @@ class OperatorsBrowserTest {
 
         operator.get(stack.web() + "/admin/audit");
         assertThat(operator.findElement(By.id("audit")).getText()).contains(BrowserStack.OPERATOR);
+    }
+
+    @Test
+    @Order(4)
+    void shouldKeepTheOperatorSignedInAcrossARestartAndOnASecondReplicaUntilLogout() throws Exception {
+        stack.stopWeb();
+        stack.startWeb();
+        operator.get(stack.web() + "/admin");
+        assertThat(operator.getCurrentUrl()).as("still signed in after the restart").endsWith("/admin");
+        assertThat(operator.findElements(By.id("new-heading"))).isNotEmpty();
+
+        // cookies do not depend on the port: the browser sends the same cookie to the replica, as behind a balancer
+        String replica = stack.startWebReplica();
+        operator.get(replica + "/admin");
+        assertThat(operator.getCurrentUrl()).as("signed in on the other replica").endsWith("/admin");
+        assertThat(operator.findElements(By.id("new-heading"))).isNotEmpty();
+
+        String kept = operator.manage().getCookieNamed("herald_admin").getValue();
+        operator.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
+        BrowserWait.until(operator, LIVE, d -> d.getCurrentUrl().endsWith("/admin/login"));
+        operator.get(stack.web() + "/admin");
+        assertThat(operator.getCurrentUrl()).as("logged out on the first replica too").endsWith("/admin/login");
+        // a copy of the cookie kept from before the logout opens nothing on either replica
+        for (String web : List.of(stack.web(), replica)) {
+            given().redirects().follow(false).cookie("herald_admin", kept).get(web + "/admin").then().statusCode(303);
+        }
     }
 }
