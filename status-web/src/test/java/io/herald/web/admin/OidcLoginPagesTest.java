@@ -44,7 +44,11 @@ import org.junit.jupiter.api.TestInstance;
 class OidcLoginPagesTest {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(15000);
     private static final String TOKEN = "hrs_session-of-carol";
-    private static final String CALLBACK = "http://localhost:18380/admin/login/oidc/callback";
+    /** Where status-web asks the provider to send the browser back: its own address in the tests. */
+    private static String callback() {
+        return "http://localhost:" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.test-port", Integer.class) + "/admin/login/oidc/callback";
+    }
     private FakeStatusApi api;
     private HttpServer provider;
     private final List<Map<String, String>> authorizeRequests = new CopyOnWriteArrayList<>();
@@ -140,7 +144,7 @@ class OidcLoginPagesTest {
         URI back = atProvider(start);
         Map<String, String> sent = authorizeRequests.get(0);
         assertThat(sent).containsEntry("response_type", "code").containsEntry("client_id", "herald-status")
-                .containsEntry("redirect_uri", CALLBACK).containsEntry("scope", "openid email profile")
+                .containsEntry("redirect_uri", callback()).containsEntry("scope", "openid email profile")
                 .containsEntry("code_challenge_method", "S256");
         assertThat(sent.get("state")).hasSize(43);
         assertThat(sent.get("nonce")).hasSize(43).isNotEqualTo(sent.get("state"));
@@ -159,7 +163,7 @@ class OidcLoginPagesTest {
         assertThat(exchange.authorization()).isNull();
         var body = new io.vertx.core.json.JsonObject(exchange.body());
         assertThat(body.getString("code")).isEqualTo("code-1");
-        assertThat(body.getString("redirect_uri")).isEqualTo(CALLBACK);
+        assertThat(body.getString("redirect_uri")).isEqualTo(callback());
         assertThat(body.getString("nonce")).isEqualTo(sent.get("nonce"));
         assertThat(LoginResource.challenge(body.getString("code_verifier"))).as("the verifier of the challenge")
                 .isEqualTo(sent.get("code_challenge"));
