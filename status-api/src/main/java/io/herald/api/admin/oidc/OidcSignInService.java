@@ -163,7 +163,22 @@ public class OidcSignInService {
                         return Uni.createFrom().item(linked);
                     }
                     return matchAndLink(claims);
-                }));
+                }))
+                // Two first sign-ins of the same new identity at once: the second insert or link breaks a unique
+                // index; tried again, it finds the operator the first one stored.
+                .onFailure(OidcSignInService::uniqueViolation).retry().atMost(1);
+    }
+
+    static boolean uniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<OperatorEntity> matchAndLink(JWTClaimsSet claims) {

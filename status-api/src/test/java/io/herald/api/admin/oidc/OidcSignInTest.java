@@ -248,6 +248,34 @@ class OidcSignInTest extends IsolatedTest {
     }
 
     @Test
+    void shouldCreateOneOperatorWhenTheSameNewPersonSignsInTwiceAtOnce() throws Exception {
+        Map<String, Object> hank = Map.of("sub", "hank-1", "email", "hank@auto.example.org", "email_verified", true);
+        List<String[]> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            provider.nextUser(hank);
+            provider.spoilNextToken(UnaryOperator.identity());
+            String verifier = TestOidcProvider.random();
+            String nonce = TestOidcProvider.random();
+            codes.add(new String[] {provider.authorize(REDIRECT, TestOidcProvider.random(), nonce, verifier), verifier,
+                    nonce});
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(codes.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String[] code : codes) {
+                answers.add(pool.submit(() -> exchange(code[0], code[1], code[2]).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).as("each sign-in opens a session, none fails on the race").isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestStores.count("SELECT count(*) FROM " + TestStores.SCHEMA
+                + ".operator WHERE email = 'hank@auto.example.org'")).isEqualTo(1);
+    }
+
+    @Test
     void shouldCreateAnOperatorWhoseEmailDomainIsAllowed() {
         Map<String, Object> erin = Map.of("sub", "erin-1", "email", "erin@auto.example.org", "email_verified", true,
                 "name", "Erin Auto");
