@@ -169,6 +169,10 @@ public class OidcSignInService {
                 .onFailure(OidcSignInService::uniqueViolation).retry().atMost(1);
     }
 
+    private static boolean sameIdentity(OperatorEntity operator, JWTClaimsSet claims) {
+        return claims.getSubject().equals(operator.oidcSubject) && claims.getIssuer().equals(operator.oidcIssuer);
+    }
+
     static boolean uniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
@@ -203,6 +207,9 @@ public class OidcSignInService {
             if (found == null) {
                 return provision(claims, value, byEmail);
             }
+            if (sameIdentity(found, claims)) {
+                return Uni.createFrom().item(found); // linked by a sign-in that ran at the same time
+            }
             if (found.oidcSubject != null) {
                 throw notAllowed("The operator '" + found.username + "' is linked to another identity at the "
                         + "provider; an administrator must remove and add that operator again to link you.");
@@ -234,8 +241,11 @@ public class OidcSignInService {
             throw notAllowed("'" + value + "' cannot be an operator's username (letters, digits and . _ @ - only); "
                     + "an administrator must add this operator.");
         }
-        return OperatorEntity.count("username", value).flatMap(count -> {
-            if (count > 0) {
+        return OperatorEntity.<OperatorEntity>find("username", value).firstResult().flatMap(existing -> {
+            if (existing != null && sameIdentity(existing, claims)) {
+                return Uni.createFrom().item(existing); // created by a sign-in that ran at the same time
+            }
+            if (existing != null) {
                 throw notAllowed("An operator named '" + value + "' exists but is not linked to this identity; an "
                         + "administrator must give that operator this email address.");
             }
