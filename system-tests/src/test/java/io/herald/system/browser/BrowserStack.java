@@ -40,7 +40,14 @@ final class BrowserStack implements AutoCloseable {
     final String prefix = "herald-browser-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     final String database = "herald_browser_a11y";
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final List<String> webProperties = new ArrayList<>();
     private String apiUrl;
+
+    /** A configuration property status-web is started with (before start), such as a shorter interval. */
+    BrowserStack webProperty(String name, String value) {
+        webProperties.add("-D" + name + "=" + value);
+        return this;
+    }
 
     /** status-api, ingest-worker and status-web against the local Redis and PostgreSQL. */
     BrowserStack start() throws Exception {
@@ -69,7 +76,10 @@ final class BrowserStack implements AutoCloseable {
     }
 
     void startWeb() throws Exception {
-        start("status-web", webPort, "-Dherald.web.api-url=" + apiUrl, "-Dherald.web.reconnect-max=2s");
+        List<String> properties = new ArrayList<>(List.of("-Dherald.web.api-url=" + apiUrl,
+                "-Dherald.web.reconnect-max=2s"));
+        properties.addAll(webProperties);
+        start("status-web", webPort, properties.toArray(String[]::new));
         awaitReady("status-web", webPort);
     }
 
