@@ -33,7 +33,7 @@ final class HeraldStack implements AutoCloseable {
     final int apiPort = freePort();
     final int ingestPort = freePort();
     final String prefix = "herald-e2e-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    final String database = "herald_e2e_a11y";
+    final String database = "herald_e2e";
     private final List<Process> processes = new ArrayList<>();
 
     HeraldStack start() throws Exception {

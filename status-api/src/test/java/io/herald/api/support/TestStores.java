@@ -13,8 +13,8 @@ import java.sql.Statement;
 
 /** Direct access to the real test stores, for setting up and inspecting what the application did. */
 public final class TestStores {
-    public static final String PREFIX = "herald-test-a11y:";
-    public static final String SCHEMA = "herald_a11y_test";
+    public static final String PREFIX = "herald-test-api:";
+    public static final String SCHEMA = "herald_api_test";
     private static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private TestStores() {

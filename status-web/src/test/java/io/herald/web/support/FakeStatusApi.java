@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * test set for its path (uptime, incidents, latency), else 404.
  */
 public final class FakeStatusApi {
-    public static final int PORT = 18680;
+    public static final int PORT = 18180;
     private static FakeStatusApi shared;
 
     private final Vertx vertx = Vertx.vertx();

@@ -38,7 +38,7 @@ final class BrowserStack implements AutoCloseable {
     final int apiPort = freePort();
     final int ingestPort = freePort();
     final String prefix = "herald-browser-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    final String database = "herald_browser_a11y";
+    final String database = "herald_browser";
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<String> webProperties = new ArrayList<>();
     private String apiUrl;
