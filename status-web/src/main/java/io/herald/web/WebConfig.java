@@ -47,6 +47,10 @@ public interface WebConfig {
     @WithDefault("30")
     int pageRefreshSeconds();
 
+    /** Seconds between two refreshes of the embeddable widget (in place by its script, else by a meta refresh). */
+    @WithDefault("60")
+    int embedRefreshSeconds();
+
     /** Days in the uptime bar of each component. */
     @WithDefault("90")
     int uptimeDays();

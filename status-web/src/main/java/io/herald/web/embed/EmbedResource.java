@@ -1,5 +1,6 @@
 package io.herald.web.embed;
 
+import io.herald.web.WebConfig;
 import io.herald.web.cache.UpstreamPageCache.Page;
 import io.herald.web.page.PageResponses;
 import io.herald.web.page.PageLanguageChoice;
@@ -25,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The widget other sites embed in an iframe: the banner and a link to the page, refreshing itself every minute.
- * The only page that may be framed (its own Content-Security-Policy allows any frame ancestor); it has no script.
+ * The widget other sites embed in an iframe: the banner and a link to the page, kept current every
+ * {@code embed-refresh-seconds}. Its one script (/js/embed.js) updates it in place, because reloading the frame would
+ * take the focus away from whoever is on its link; without script a meta refresh reloads it. The only page that may
+ * be framed (its own Content-Security-Policy allows any frame ancestor).
  */
 @Path("/embed")
 @ApplicationScoped
@@ -37,12 +40,17 @@ public class EmbedResource {
         static native TemplateInstance embed(StatusView view, int refreshSeconds);
     }
 
+    private final WebConfig config;
     private volatile Map<Language, Page> pages;
+
+    EmbedResource(WebConfig config) {
+        this.config = config;
+    }
 
     void onViewChanged(@Observes ViewChanged changed) {
         Map<Language, Page> rendered = new EnumMap<>(Language.class);
         changed.views().forEach((language, view) -> rendered.put(language, PageResponses.page(200,
-                Templates.embed(view, 60).setAttribute(TemplateInstance.LOCALE, language.locale()).render(),
+                Templates.embed(view, config.embedRefreshSeconds()).setAttribute(TemplateInstance.LOCALE, language.locale()).render(),
                 MediaType.TEXT_HTML + ";charset=UTF-8")));
         pages = rendered;
     }
@@ -50,7 +58,7 @@ public class EmbedResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @NonBlocking
-    @Operation(summary = "Embeddable status widget (for an iframe); no script, refreshes itself every minute")
+    @Operation(summary = "Embeddable status widget (for an iframe); keeps itself current every minute")
     @APIResponse(responseCode = "200", description = "HTML")
     public Response embed(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,

@@ -103,10 +103,15 @@ class FeedsBadgesEmbedTest {
     void shouldServeAWidgetOtherSitesMayFrameButNoOtherPage() {
         Response embed = given().get("/embed");
         embed.then().statusCode(200);
-        assertThat(embed.header("Content-Security-Policy")).contains("frame-ancestors *").contains("default-src 'none'");
+        assertThat(embed.header("Content-Security-Policy")).contains("frame-ancestors *", "default-src 'none'",
+                "script-src 'self'", "connect-src 'self'");
         assertThat(embed.header("X-Frame-Options")).isNull();
-        assertThat(embed.asString()).contains("Partial outage: ActiveSync", "http-equiv=\"refresh\"",
-                "href=\"http://localhost:8080/\"").doesNotContain("<script");
+        // Kept current in place by its own script (a reload would take the focus away), by a refresh without script.
+        assertThat(embed.asString()).contains("Partial outage: ActiveSync", "href=\"http://localhost:8080/\"",
+                "<noscript><meta http-equiv=\"refresh\" content=\"60\"></noscript>",
+                "<script src=\"/js/embed.js\" defer></script>", "data-refresh-seconds=\"60\"");
+        assertThat(embed.asString()).as("no inline script").doesNotContainPattern("<script(?![^>]*\\ssrc=\"/)");
+        given().get("/js/embed.js").then().statusCode(200);
         for (String path : new String[] {"/", "/embed/", "/embedded", "/history", "/feeds/incidents.atom"}) {
             Response other = given().get(path);
             assertThat(other.header("X-Frame-Options")).as(path).isEqualTo("DENY");

@@ -52,6 +52,12 @@ final class BrowserStack implements AutoCloseable {
         return this;
     }
 
+    /** A configuration property status-web is started with (before start), such as a shorter interval. */
+    BrowserStack webProperty(String name, String value) {
+        webArgs.add("-D" + name + "=" + value);
+        return this;
+    }
+
     /** status-api, ingest-worker and status-web against the local Redis and PostgreSQL. */
     BrowserStack start() throws Exception {
         Files.createDirectories(logs);
