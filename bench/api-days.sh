@@ -156,15 +156,16 @@ measure "nginx, same identity bytes" nginx "$connections"
 url=$herald_url
 kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
 
-# The other reads over the same year of history, computed per request (no cache): a component's uptime over the
-# longest window and an exact one, and a month of its status timeline.
+# The other reads over the same year of history: a component's uptime over the longest window (whole days, kept
+# like the bars until a change or the TTL) and over an exact window (replayed from the changes per request), and a
+# month of its status timeline (per request).
 for target in "uptime-365d /api/v1/components/c5-5/uptime?window=365d" "uptime-7d /api/v1/components/c5-5/uptime?window=7d" \
     "history-30d /api/v1/components/c5-5/history?from=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)&to=$(date -u +%Y-%m-%dT%H:%M:%SZ)"; do
   name=${target%% *}
   url="http://127.0.0.1:$port${target#* }"
   curl -fsS -o "$work/$name.json" "$url"
   wrk -t"$threads" -c"$connections" -d5s "$url" >/dev/null
-  measure "$name ($(stat -c %s "$work/$name.json") bytes, computed per request)" "$name" "$connections"
+  measure "$name ($(stat -c %s "$work/$name.json") bytes)" "$name" "$connections"
 done
 url=$herald_url
 

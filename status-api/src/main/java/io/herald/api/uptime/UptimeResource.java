@@ -50,6 +50,12 @@ public class UptimeResource {
     /** Counts the changes seen: a computation that began before a change stores its body as already stale. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Component uptime over whole-day windows, by component and window; bounded by the catalog's size. */
+    private final Map<String, WindowBody> windowCache = new ConcurrentHashMap<>();
+
+    private record WindowBody(CachedBody body, long generation, Instant expires) {
+    }
+
     private record Cached(CachedBody body, byte[] gzipped, Instant expires) {
         Cached expired() {
             return new Cached(body, gzipped, Instant.EPOCH);
@@ -179,8 +185,24 @@ public class UptimeResource {
         UptimeQuery.UptimeWindow parsed = UptimeQuery.UptimeWindow.parse(wire).orElseThrow(() ->
                 ProblemException.badRequest("bad-window", "Bad window",
                         "The window '" + window + "' is not one of 24h, 7d, 30d, 90d, 365d."));
-        return query.window(component, parsed, Instant.now())
-                .map(body -> caching.respond(ifNoneMatch, CachedBody.json(mapper, body)));
+        if (parsed.exact()) {
+            return query.window(component, parsed, Instant.now())
+                    .map(body -> caching.respond(ifNoneMatch, CachedBody.json(mapper, body)));
+        }
+        // Windows of whole days read up to a year of day rows: their body is kept like the bars' (until a change or
+        // the TTL), so a year of history costs one read per window per TTL, not one per request.
+        String key = component.id() + "/" + parsed.wire();
+        Instant now = Instant.now();
+        WindowBody kept = windowCache.get(key);
+        long seen = generation.get();
+        if (kept != null && kept.generation() == seen && kept.expires().isAfter(now)) {
+            return Uni.createFrom().item(caching.respond(ifNoneMatch, kept.body()));
+        }
+        return query.window(component, parsed, now).map(body -> {
+            CachedBody encoded = CachedBody.json(mapper, body);
+            windowCache.put(key, new WindowBody(encoded, seen, now.plus(config.cacheTtl())));
+            return caching.respond(ifNoneMatch, encoded);
+        });
     }
 
     private int parseDays(String days) {
