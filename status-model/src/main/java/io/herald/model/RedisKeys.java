@@ -69,4 +69,9 @@ public final class RedisKeys {
     public String subscribeRate(String clientIp) {
         return prefix + "subscribers:rate:" + clientIp;
     }
+
+    /** Token bucket limiting password sign-in attempts for one operator name (given as a digest of the name). */
+    public String loginRate(String usernameDigest) {
+        return prefix + "auth:login-rate:" + usernameDigest;
+    }
 }

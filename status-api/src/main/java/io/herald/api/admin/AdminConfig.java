@@ -27,5 +27,16 @@ public interface AdminConfig {
         /** How long an operator session lasts (env HERALD_API_SESSION_LIFETIME). */
         @WithDefault("12h")
         Duration lifetime();
+
+        /**
+         * Password sign-in attempts for one operator name at once (env HERALD_API_SESSION_LOGIN_BURST); counted
+         * in Redis across replicas, whatever the address they come from (status-web makes them all).
+         */
+        @WithDefault("10")
+        int loginBurst();
+
+        /** Attempts given back per minute and operator name (env HERALD_API_SESSION_LOGIN_PER_MINUTE). */
+        @WithDefault("5")
+        int loginPerMinute();
     }
 }

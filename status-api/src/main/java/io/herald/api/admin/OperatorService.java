@@ -34,8 +34,14 @@ public class OperatorService {
 
     private final boolean oidcEnabled;
 
+    private final io.herald.api.http.RateLimiter limiter;
+    private final io.herald.model.RedisKeys keys;
+
     public OperatorService(AuditLog audit, AdminConfig config, Vertx vertx,
-            io.herald.api.admin.oidc.OidcConfig oidc) {
+            io.herald.api.admin.oidc.OidcConfig oidc, io.herald.api.http.RateLimiter limiter,
+            io.herald.model.RedisKeys keys) {
+        this.limiter = limiter;
+        this.keys = keys;
         this.audit = audit;
         this.config = config;
         this.vertx = vertx;
@@ -234,7 +240,26 @@ public class OperatorService {
         if (request == null || request.username() == null || request.password() == null) {
             return Uni.createFrom().failure(wrongCredentials());
         }
-        return findOperator(request.username().trim()).flatMap(operator -> {
+        String username = request.username().trim();
+        // Password guessing is slowed per operator name, before any bcrypt work: every attempt takes a token.
+        String bucket = keys.loginRate(TokenHash.sha256Hex(username.toLowerCase(java.util.Locale.ROOT)));
+        return limiter.take(bucket, config.session().loginBurst(), config.session().loginPerMinute())
+                .flatMap(waitMillis -> {
+                    if (waitMillis > 0) {
+                        long seconds = io.herald.api.http.RateLimiter.seconds(waitMillis);
+                        return Uni.createFrom().failure(new io.herald.api.problem.ProblemException(
+                                io.herald.api.problem.Problem.of(429, "too-many-sign-in-attempts",
+                                        "Too many sign-in attempts", "Too many sign-in attempts for this operator "
+                                                + "name; try again in " + seconds + " s."),
+                                java.util.Map.of("Retry-After", Long.toString(seconds))));
+                    }
+                    return passwordLogin(username, request.password());
+                });
+    }
+
+    private Uni<SessionBody> passwordLogin(String username, String password) {
+        LoginRequest request = new LoginRequest(username, password);
+        return findOperator(request.username()).flatMap(operator -> {
             // an operator without a password (OpenID Connect only) is refused like an unknown one, after the same work
             boolean usable = operator != null && operator.passwordBcrypt != null;
             String hash = usable ? operator.passwordBcrypt : DUMMY_HASH;

@@ -42,6 +42,9 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = OperatorService.SessionBody.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password (the same answer for both)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many attempts for this operator name (herald.api.session."
+            + "login-burst at once, login-per-minute after); Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> login(OperatorService.LoginRequest request) {
         return operators.login(request).map(session -> Response.status(201).entity(session).build());
     }

@@ -3,14 +3,25 @@ package io.herald.api.problem;
 /** Thrown by resources to answer with a problem detail; the message is shown to the caller, so write it for a person. */
 public class ProblemException extends RuntimeException {
     private final transient Problem problem;
+    private final transient java.util.Map<String, String> headers;
 
     public ProblemException(Problem problem) {
+        this(problem, java.util.Map.of());
+    }
+
+    /** A problem answered with these extra headers (Retry-After, say). */
+    public ProblemException(Problem problem, java.util.Map<String, String> headers) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.headers = java.util.Map.copyOf(headers);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     public static ProblemException notFound(String detail) {

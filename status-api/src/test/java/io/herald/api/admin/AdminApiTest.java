@@ -287,4 +287,21 @@ class AdminApiTest extends IsolatedTest {
         assertThat(TestStores.count("SELECT count(*) FROM " + TestStores.SCHEMA + ".api_token")).isEqualTo(1);
         assertThat(TestStores.count("SELECT count(*) FROM " + TestStores.SCHEMA + ".operator")).isEqualTo(1);
     }
+
+    @Test
+    void shouldSlowPasswordGuessingPerOperatorName() {
+        // The default bucket: 10 attempts at once for one name, whatever address they come from.
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            given().contentType("application/json").body(Map.of("username", "Trudy", "password", "guess" + attempt))
+                    .post("/api/v1/auth/sessions").then().statusCode(401);
+        }
+        given().contentType("application/json").body(Map.of("username", "trudy", "password", "guess11"))
+                .post("/api/v1/auth/sessions").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"))
+                .body("title", equalTo("Too many sign-in attempts"))
+                .body("detail", org.hamcrest.Matchers.containsString("try again in"));
+        // Another name is not held back by Trudy's attempts.
+        given().contentType("application/json").body(Map.of("username", "victor", "password", "guess"))
+                .post("/api/v1/auth/sessions").then().statusCode(401);
+    }
 }

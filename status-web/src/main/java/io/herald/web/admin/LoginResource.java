@@ -97,7 +97,8 @@ public class LoginResource {
             String error = answer.status() == 401 || answer.status() == 403 ? "Wrong username or password."
                     : answer.status() == 0 ? "Login failed: status-api cannot be reached."
                     : "Login failed: " + answer.problem();
-            return loginPage(401, username, error, uri).build();
+            // Too many attempts: the reader is told so (status-api's words say when to try again), with its status.
+            return loginPage(answer.status() == 429 ? 429 : 401, username, error, uri).build();
         });
     }
 

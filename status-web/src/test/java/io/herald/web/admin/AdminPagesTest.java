@@ -81,6 +81,20 @@ class AdminPagesTest {
     }
 
     @Test
+    void shouldSayWhenThereWereTooManyAttempts() {
+        api.answer("POST /api/v1/auth/sessions", 429, "{\"type\":\"about:blank\",\"title\":\"Too many sign-in "
+                + "attempts\",\"status\":429,\"detail\":\"Too many sign-in attempts for this operator name; try again "
+                + "in 12 s.\"}");
+        Response form = given().get("/admin/login");
+        Response answer = given().redirects().follow(false).cookie("herald_login_csrf", form.cookie("herald_login_csrf"))
+                .formParam("csrf", hidden(form.asString(), "csrf")).formParam("username", "alice")
+                .formParam("password", "guess").post("/admin/login");
+        answer.then().statusCode(429);
+        assertThat(answer.asString()).contains("try again in 12 s.").doesNotContain("Wrong username or password.");
+        assertThat(answer.getDetailedCookie("herald_admin")).isNull();
+    }
+
+    @Test
     void shouldCarryStatusApisSessionTokenOnlyInAnHttpOnlyStrictCookie() {
         Response form = given().get("/admin/login");
         assertThat(form.header("Set-Cookie")).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
