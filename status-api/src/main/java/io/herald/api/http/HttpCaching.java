@@ -17,6 +17,11 @@ public class HttpCaching {
         this.cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
     }
 
+    /** The Cache-Control header of public reads. */
+    public String cacheControl() {
+        return cacheControl;
+    }
+
     public Response respond(String ifNoneMatch, CachedBody body) {
         Response.ResponseBuilder builder = matches(ifNoneMatch, body.etag())
                 ? Response.notModified()
@@ -66,7 +71,7 @@ public class HttpCaching {
     }
 
     /** If-None-Match may list several tags, may use weak tags (W/), or "*"; all compare weakly (RFC 9110). */
-    static boolean matches(String ifNoneMatch, String etag) {
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }

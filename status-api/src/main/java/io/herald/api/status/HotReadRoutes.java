@@ -1,0 +1,59 @@
+package io.herald.api.status;
+
+import io.herald.api.http.CachedBody;
+import io.herald.api.http.HttpCaching;
+import io.netty.buffer.Unpooled;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.function.Function;
+
+/**
+ * The hottest reads (GET of summary.json, status.json, components.json and the native /api/v1/status) as plain Vert.x
+ * routes ahead of RESTEasy: the precomputed bytes are wrapped, not copied, and written on the event loop, without
+ * RESTEasy's per-request machinery. The RESTEasy resources behind them still describe these paths in /q/openapi and
+ * answer every other method (405 problem).
+ */
+@ApplicationScoped
+public class HotReadRoutes {
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
+    private final StatusSnapshot snapshot;
+    private final CharSequence cacheControl;
+
+    HotReadRoutes(StatusSnapshot snapshot, HttpCaching caching) {
+        this.snapshot = snapshot;
+        this.cacheControl = HttpHeaders.createOptimized(caching.cacheControl());
+    }
+
+    void routes(@Observes Router router) {
+        route(router, "/api/v2/summary.json", RenderedStatus::summary);
+        route(router, "/api/v2/status.json", RenderedStatus::status);
+        route(router, "/api/v2/components.json", RenderedStatus::components);
+        route(router, "/api/v1/status", RenderedStatus::nativeStatus);
+    }
+
+    private void route(Router router, String path, Function<RenderedStatus, CachedBody> body) {
+        router.get(path).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(context -> answer(context, body.apply(snapshot.current())));
+    }
+
+    private void answer(RoutingContext context, CachedBody body) {
+        HttpServerResponse response = context.response();
+        MultiMap headers = response.headers();
+        headers.set(HttpHeaders.ETAG, body.etag());
+        headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
+        if (HttpCaching.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), body.etag())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        headers.set(HttpHeaders.CONTENT_TYPE, JSON);
+        response.end(Buffer.buffer(Unpooled.wrappedBuffer(body.bytes())));
+    }
+}
