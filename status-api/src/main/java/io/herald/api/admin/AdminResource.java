@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -107,6 +108,24 @@ public class AdminResource {
     public Uni<Response> createUser(OperatorService.UserRequest request, RoutingContext routing) {
         return operators.createUser(Actor.of(routing), request)
                 .map(user -> Response.status(201).entity(user).build());
+    }
+
+    @PATCH
+    @Path("/users/{id}")
+    @RequiresScope(Scopes.ADMIN)
+    @Operation(summary = "Change an operator: display name, email, scopes, or forget the linked OpenID Connect "
+            + "identity (fields left out stay as they are; a change of scopes or identity ends the operator's sessions)")
+    @APIResponse(responseCode = "200", description = "The operator",
+            content = @Content(schema = @Schema(implementation = OperatorService.UserBody.class)))
+    @APIResponse(responseCode = "400", description = "A field is wrong (the problem names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No operator has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another operator has this email",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<OperatorService.UserBody> updateUser(@PathParam("id") String id, OperatorService.UserChange change,
+            RoutingContext routing) {
+        return operators.updateUser(Actor.of(routing), IncidentIds.parse(id, "operator"), change);
     }
 
     @DELETE

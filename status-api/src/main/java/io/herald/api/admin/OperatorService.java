@@ -85,6 +85,16 @@ public class OperatorService {
             List<String> scopes) {
     }
 
+    public record UserChange(
+            @JsonProperty("display_name") @Schema(example = "Alice Martin") String displayName,
+            @JsonProperty("email") @Schema(example = "alice@example.org", description = "A new address; an empty "
+                    + "string removes it") String email,
+            @JsonProperty("scopes") @Schema(example = "[\"incidents:write\"]") List<String> scopes,
+            @JsonProperty("unlink_oidc") @Schema(description = "true forgets the identity at the OpenID Connect "
+                    + "provider linked to this operator, so the next sign-in links again by the claim")
+            Boolean unlinkOidc) {
+    }
+
     public record UserBody(
             @JsonProperty("id") String id,
             @JsonProperty("username") String username,
@@ -221,6 +231,56 @@ public class OperatorService {
             return operator.<OperatorEntity>persist().map(UserBody::of)
                     .call(body -> audit.record(actor, "user.create", "user:" + body.id(), null, body));
         }));
+    }
+
+    /**
+     * Changes an operator: name shown, email, scopes, or the link to the provider's identity. Fields left out stay as
+     * they are. The operator's open sessions end when their scopes or identity change, so no session keeps rights or
+     * an identity the operator no longer has.
+     */
+    @WithTransaction
+    public Uni<UserBody> updateUser(Actor actor, long id, UserChange change) {
+        Fields.body(change);
+        String displayName = change.displayName() == null ? null : Fields.text("display_name", change.displayName(), 200);
+        String email = change.email() == null ? null : change.email().trim();
+        if (email != null && !email.isEmpty()
+                && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw ProblemException.invalidField("email", "The field 'email' is not an email address.");
+        }
+        Set<String> scopes = change.scopes() == null ? null : scopes(change.scopes());
+        boolean unlink = Boolean.TRUE.equals(change.unlinkOidc());
+        return OperatorEntity.<OperatorEntity>findById(id).flatMap(found -> {
+            if (found == null) {
+                throw ProblemException.notFound("There is no operator '" + id + "'.");
+            }
+            Uni<Long> sameEmail = email == null || email.isEmpty() ? Uni.createFrom().item(0L)
+                    : OperatorEntity.count("lower(email) = ?1 and id <> ?2", email.toLowerCase(java.util.Locale.ROOT), id);
+            return sameEmail.flatMap(count -> {
+                if (count > 0) {
+                    throw ProblemException.conflict("An operator with the email '" + email + "' exists already.");
+                }
+                UserBody before = UserBody.of(found);
+                if (displayName != null) {
+                    found.displayName = displayName;
+                }
+                if (email != null) {
+                    found.email = email.isEmpty() ? null : email;
+                }
+                boolean rightsChanged = scopes != null && !scopes.equals(Scopes.parse(found.scopes));
+                if (scopes != null) {
+                    found.scopes = Scopes.format(scopes);
+                }
+                boolean identityChanged = unlink && found.oidcSubject != null;
+                if (unlink) {
+                    found.oidcIssuer = null;
+                    found.oidcSubject = null;
+                }
+                Uni<Long> ended = rightsChanged || identityChanged
+                        ? OperatorSessionEntity.delete("operatorId", id) : Uni.createFrom().item(0L);
+                return ended.map(n -> UserBody.of(found))
+                        .call(after -> audit.record(actor, "user.update", "user:" + id, before, after));
+            });
+        });
     }
 
     @WithTransaction

@@ -304,4 +304,54 @@ class AdminApiTest extends IsolatedTest {
         given().contentType("application/json").body(Map.of("username", "victor", "password", "guess"))
                 .post("/api/v1/auth/sessions").then().statusCode(401);
     }
+
+    @Test
+    void shouldChangeAnOperatorAndEndTheirSessionsWhenTheirRightsChange() {
+        String id = call("POST", "/api/v1/admin/users", Map.of("username", "dora", "password", "dora's long passphrase",
+                "email", "dora@example.org", "scopes", List.of("incidents:write", "maintenance:write")),
+                token(Scopes.ADMIN)).then().statusCode(201).extract().path("id");
+        call("POST", "/api/v1/admin/users", Map.of("username", "eve", "password", "eve's long passphrase",
+                "email", "eve@example.org", "scopes", List.of("incidents:write")), token(Scopes.ADMIN)).then()
+                .statusCode(201);
+        String session = given().contentType("application/json")
+                .body(Map.of("username", "dora", "password", "dora's long passphrase")).post("/api/v1/auth/sessions")
+                .then().statusCode(201).extract().path("token");
+
+        // A new name shown keeps the session.
+        guarded("PATCH", "/api/v1/admin/users/" + id, Map.of("display_name", "Dora Explorer"), Scopes.ADMIN).then()
+                .statusCode(200).body("display_name", equalTo("Dora Explorer")).body("email", equalTo("dora@example.org"))
+                .body("scopes", equalTo(List.of("incidents:write", "maintenance:write")));
+        given().header("Authorization", "Bearer " + session).get("/api/v1/auth/sessions/current").then()
+                .statusCode(200).body("display_name", equalTo("Dora Explorer"));
+
+        // Fewer rights end the session at once: no session keeps rights its operator lost.
+        call("PATCH", "/api/v1/admin/users/" + id, Map.of("scopes", List.of("incidents:write"), "email", ""),
+                token(Scopes.ADMIN)).then().statusCode(200).body("scopes", equalTo(List.of("incidents:write")))
+                .body("email", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", "Bearer " + session).get("/api/v1/auth/sessions/current").then()
+                .statusCode(401);
+        assertThat(auditOf("user.update")).isEqualTo(2);
+
+        call("PATCH", "/api/v1/admin/users/" + id, Map.of("email", "EVE@example.org"), token(Scopes.ADMIN)).then()
+                .statusCode(409).contentType("application/problem+json");
+        call("PATCH", "/api/v1/admin/users/" + id, Map.of("email", "not an address"), token(Scopes.ADMIN)).then()
+                .statusCode(400).body("title", containsString("email"));
+        call("PATCH", "/api/v1/admin/users/" + id, Map.of("scopes", List.of("everything")), token(Scopes.ADMIN))
+                .then().statusCode(400).body("title", containsString("scopes"));
+        call("PATCH", "/api/v1/admin/users/999999", Map.of("display_name", "x"), token(Scopes.ADMIN)).then()
+                .statusCode(404).contentType("application/problem+json");
+        call("PATCH", "/api/v1/admin/users/" + id, null, token(Scopes.ADMIN)).then().statusCode(400)
+                .contentType("application/problem+json");
+
+        for (String name : List.of("dora", "eve")) {
+            String userId = given().header("Authorization", "Bearer " + token(Scopes.ADMIN)).get("/api/v1/admin/users")
+                    .then().extract().path("users.find { it.username == '" + name + "' }.id");
+            call("DELETE", "/api/v1/admin/users/" + userId, null, token(Scopes.ADMIN)).then().statusCode(204);
+        }
+    }
+
+    private static long auditOf(String action) {
+        return TestStores.count("SELECT count(*) FROM " + TestStores.SCHEMA + ".audit_entry WHERE action = '" + action
+                + "'");
+    }
 }

@@ -243,8 +243,22 @@ class OidcSignInTest extends IsolatedTest {
     void shouldNotLinkAnOperatorToASecondIdentity() {
         addCarol();
         signIn(carol(), UnaryOperator.identity()).then().statusCode(201);
-        signIn(Map.of("sub", "another-subject", "email", "carol@example.org", "email_verified", true),
-                UnaryOperator.identity()).then().statusCode(403).body("detail", containsString("another identity"));
+        String firstSession = signIn(carol(), UnaryOperator.identity()).then().statusCode(201).extract()
+                .path("token");
+        Map<String, Object> newIdentity = Map.of("sub", "another-subject", "email", "carol@example.org",
+                "email_verified", true);
+        signIn(newIdentity, UnaryOperator.identity()).then().statusCode(403)
+                .body("detail", containsString("another identity"));
+
+        // An administrator forgets the old identity: the old one's sessions end, the new one links at its sign-in.
+        String id = given().header("Authorization", ADMIN).get("/api/v1/admin/users").then().extract()
+                .path("users.find { it.username == 'carol' }.id");
+        given().header("Authorization", ADMIN).contentType("application/json").body(Map.of("unlink_oidc", true))
+                .patch("/api/v1/admin/users/" + id).then().statusCode(200).body("oidc_linked", equalTo(false));
+        given().header("Authorization", "Bearer " + firstSession).get("/api/v1/auth/sessions/current").then()
+                .statusCode(401);
+        signIn(newIdentity, UnaryOperator.identity()).then().statusCode(201).body("username", equalTo("carol"));
+        signIn(carol(), UnaryOperator.identity()).then().statusCode(403);
     }
 
     @Test
