@@ -30,14 +30,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubscribeResource {
     private static final String NO_STORE = "no-store";
     private final SubscriberService service;
-    private final SubscribeRateLimiter limiter;
+    private final io.herald.api.http.RateLimiter limiter;
+    private final io.herald.model.RedisKeys keys;
+    private final SubscriberConfig config;
     private final ReactiveMailer mailer;
     private final MailComposer mails;
 
-    public SubscribeResource(SubscriberService service, SubscribeRateLimiter limiter, ReactiveMailer mailer,
-            MailComposer mails) {
+    public SubscribeResource(SubscriberService service, io.herald.api.http.RateLimiter limiter,
+            io.herald.model.RedisKeys keys, SubscriberConfig config, ReactiveMailer mailer, MailComposer mails) {
         this.service = service;
         this.limiter = limiter;
+        this.keys = keys;
+        this.config = config;
         this.mailer = mailer;
         this.mails = mails;
     }
@@ -61,9 +65,11 @@ public class SubscribeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> subscribe(SubscribeRequest request, @Context HttpServerRequest http) {
         String clientIp = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return limiter.take(clientIp).flatMap(waitMillis -> {
+        // A token bucket per client IP, shared by every replica.
+        return limiter.take(keys.subscribeRate(clientIp), config.rateLimit().burst(), config.rateLimit().perMinute())
+                .flatMap(waitMillis -> {
             if (waitMillis > 0) {
-                long seconds = Math.max(1, (waitMillis + 999) / 1000);
+                long seconds = io.herald.api.http.RateLimiter.seconds(waitMillis);
                 return Uni.createFrom().item(Response.status(429).type(Problem.MEDIA_TYPE)
                         .header("Retry-After", seconds).header("Cache-Control", NO_STORE)
                         .entity(Problem.of(429, "too-many-requests", "Too many requests",

@@ -39,26 +39,27 @@ public class UptimeResource {
     private final UptimeConfig config;
     private final HttpCaching caching;
     private final ObjectMapper mapper;
-    private final Map<Integer, Cached> daysCache = new ConcurrentHashMap<>();
-    private final Map<Integer, Uni<Cached>> computing = new ConcurrentHashMap<>();
+    private final Map<Integer, Kept> daysCache = new ConcurrentHashMap<>();
+    private final Map<Integer, Uni<Kept>> computing = new ConcurrentHashMap<>();
     private final io.vertx.core.Vertx vertx;
 
     /** A size not asked for in this long is no longer kept fresh (and dropped), so odd sizes cost nothing for long. */
     private static final java.time.Duration KEEP_UNUSED = java.time.Duration.ofMinutes(5);
 
     private final Map<Integer, Instant> lastAsked = new ConcurrentHashMap<>();
-    /** Counts the changes seen: a computation that began before a change stores its body as already stale. */
+    /** Counts the stored changes seen: a body computed before the latest one is stale. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** Component uptime over whole-day windows, by component and window; bounded by the catalog's size. */
-    private final Map<String, WindowBody> windowCache = new ConcurrentHashMap<>();
+    private final Map<String, Kept> windowCache = new ConcurrentHashMap<>();
 
-    private record WindowBody(CachedBody body, long generation, Instant expires) {
-    }
-
-    private record Cached(CachedBody body, byte[] gzipped, Instant expires) {
-        Cached expired() {
-            return new Cached(body, gzipped, Instant.EPOCH);
+    /**
+     * A kept body (and its gzip, for the bars), with the change count it was computed at (read before reading the
+     * data) and when the TTL makes it stale.
+     */
+    private record Kept(CachedBody body, byte[] gzipped, long generation, Instant expires) {
+        boolean fresh(long currentGeneration, Instant now) {
+            return generation == currentGeneration && expires.isAfter(now);
         }
     }
 
@@ -70,14 +71,11 @@ public class UptimeResource {
         this.caching = caching;
         this.mapper = mapper;
         this.vertx = vertx;
-        // A change makes the cached bodies stale, not absent: readers keep getting them until the recompute the next
+        // A change makes the kept bodies stale, not absent: readers keep getting the bars until the recompute the next
         // tick starts is done. Today's open interval grows with time and midnight starts a new day, so each kept size
         // is also recomputed once older than the TTL, whether anyone asks or not. Checking once a second bounds the
         // work during a storm of changes to one recompute per second per size.
-        changes.onChange(() -> {
-            generation.incrementAndGet();
-            daysCache.replaceAll((days, cached) -> cached.expired());
-        });
+        changes.onChange(generation::incrementAndGet);
         vertx.setPeriodic(1000, id -> refreshStale());
     }
 
@@ -93,19 +91,20 @@ public class UptimeResource {
     private void refreshStale() {
         Instant now = Instant.now();
         Instant unused = now.minus(KEEP_UNUSED);
-        daysCache.forEach((count, cached) -> {
+        long current = generation.get();
+        daysCache.forEach((count, kept) -> {
             if (count != defaultDays() && lastAsked.getOrDefault(count, Instant.EPOCH).isBefore(unused)) {
                 daysCache.remove(count);
                 lastAsked.remove(count);
-            } else if (!cached.expires().isAfter(now) && !computing.containsKey(count)) {
+            } else if (!kept.fresh(current, now) && !computing.containsKey(count)) {
                 refresh(count, now);
             }
         });
     }
 
     /** One recompute of a size at a time; the body it replaces is served until it is done. */
-    private Uni<Cached> refresh(int count, Instant now) {
-        Uni<Cached> running = computing.computeIfAbsent(count, k -> compute(k, now)
+    private Uni<Kept> refresh(int count, Instant now) {
+        Uni<Kept> running = computing.computeIfAbsent(count, k -> compute(k, now)
                 .onTermination().invoke(() -> computing.remove(k))
                 .memoize().indefinitely());
         running.subscribe().with(ok -> { }, failure -> Log.warnf("Could not compute the %d-day uptime bars: %s",
@@ -138,16 +137,16 @@ public class UptimeResource {
      * once-a-second tick recomputes it when a change or the TTL made it stale. Only a size never asked before waits
      * for its first computation.
      */
-    private Uni<Cached> cached(int count) {
+    private Uni<Kept> cached(int count) {
         lastAsked.put(count, Instant.now());
-        Cached cached = daysCache.get(count);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
+        Kept kept = daysCache.get(count);
+        if (kept != null) {
+            return Uni.createFrom().item(kept);
         }
         return refresh(count, Instant.now());
     }
 
-    private Uni<Cached> compute(int count, Instant now) {
+    private Uni<Kept> compute(int count, Instant now) {
         long startedAt = generation.get();
         // Computations start from a timer too, not only from requests: on a safe context of their own.
         return io.herald.api.db.SafeContext.run(vertx, () -> query.days(count, now))
@@ -155,8 +154,8 @@ public class UptimeResource {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(body -> {
                     CachedBody encoded = CachedBody.json(mapper, body);
-                    Instant expires = generation.get() == startedAt ? now.plus(config.cacheTtl()) : Instant.EPOCH;
-                    Cached fresh = new Cached(encoded, HttpCaching.gzip(encoded.bytes()), expires);
+                    Kept fresh = new Kept(encoded, HttpCaching.gzip(encoded.bytes()), startedAt,
+                            now.plus(config.cacheTtl()));
                     daysCache.put(count, fresh);
                     return fresh;
                 });
@@ -193,14 +192,14 @@ public class UptimeResource {
         // the TTL), so a year of history costs one read per window per TTL, not one per request.
         String key = component.id() + "/" + parsed.wire();
         Instant now = Instant.now();
-        WindowBody kept = windowCache.get(key);
+        Kept kept = windowCache.get(key);
         long seen = generation.get();
-        if (kept != null && kept.generation() == seen && kept.expires().isAfter(now)) {
+        if (kept != null && kept.fresh(seen, now)) {
             return Uni.createFrom().item(caching.respond(ifNoneMatch, kept.body()));
         }
         return query.window(component, parsed, now).map(body -> {
             CachedBody encoded = CachedBody.json(mapper, body);
-            windowCache.put(key, new WindowBody(encoded, seen, now.plus(config.cacheTtl())));
+            windowCache.put(key, new Kept(encoded, null, seen, now.plus(config.cacheTtl())));
             return caching.respond(ifNoneMatch, encoded);
         });
     }
@@ -208,7 +207,7 @@ public class UptimeResource {
     private int parseDays(String days) {
         int max = config.maxDays();
         if (days == null || days.isBlank()) {
-            return Math.min(90, max);
+            return defaultDays();
         }
         try {
             int value = Integer.parseInt(days.trim());
