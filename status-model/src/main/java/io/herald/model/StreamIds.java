@@ -33,6 +33,22 @@ public final class StreamIds {
         return millis < 0 ? Long.MAX_VALUE : millis;
     }
 
+    /**
+     * The id for an entry written now, after the entry {@code last} (null for none): {@code <now>-0}, or, while the
+     * clock has not passed {@code last}'s time (the same millisecond, or a writer whose clock is behind), {@code last}'s
+     * time with the next sequence, which is what Redis itself gives an entry added with {@code *}.
+     */
+    public static String following(String last, long nowMillis) {
+        if (last == null) {
+            return nowMillis + "-0";
+        }
+        long[] top = parse(last);
+        if (Long.compareUnsigned(nowMillis, top[0]) > 0) {
+            return nowMillis + "-0";
+        }
+        return Long.toUnsignedString(top[0]) + "-" + Long.toUnsignedString(top[1] + 1);
+    }
+
     /** The later of two ids (either may be null). */
     public static String newer(String a, String b) {
         return compare(a, b) >= 0 ? a : b;

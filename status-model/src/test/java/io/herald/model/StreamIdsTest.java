@@ -44,4 +44,21 @@ class StreamIdsTest {
         assertThat(StreamIds.millis("0-0")).isZero();
         assertThat(StreamIds.millis("18446744073709551615-0")).as("past the signed range").isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void shouldChooseTheNextIdAfterTheLastOneAsRedisWould() {
+        String[][] rows = {
+                // last, now, expected
+                {null, "1000", "1000-0"},
+                {"999-4", "1000", "1000-0"},
+                {"1000-0", "1000", "1000-1"},
+                {"1000-7", "1000", "1000-8"},
+                {"2000-3", "1000", "2000-4"}, // a writer whose clock is behind still writes after the last entry
+        };
+        for (String[] row : rows) {
+            String next = StreamIds.following(row[0], Long.parseLong(row[1]));
+            assertThat(next).as("after %s at %s", row[0], row[1]).isEqualTo(row[2]);
+            assertThat(StreamIds.compare(next, row[0])).isPositive();
+        }
+    }
 }

@@ -1,24 +1,21 @@
 package io.herald.ingest.problem;
 
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place that turns failures into RFC 9457 problem details; clients never see a stack trace.
- * Problems use type "about:blank", so the title is the HTTP status phrase and the detail says what to fix.
+ * The one place that turns failures into RFC 9457 problem details (docs/problems.md); clients never see a stack
+ * trace. The detail says what to fix.
  */
 public class ProblemMapper {
-    private static final Map<Integer, String> TITLES = Map.of(
-            400, "Bad Request", 401, "Unauthorized", 404, "Not Found", 405, "Method Not Allowed",
-            406, "Not Acceptable", 413, "Content Too Large", 415, "Unsupported Media Type",
-            422, "Unprocessable Content", 500, "Internal Server Error", 503, "Service Unavailable");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response.ResponseBuilder answer = answer(e.status(), e.getMessage(), e.field());
+        Response.ResponseBuilder answer = answer(e.problem());
         e.headers().forEach(answer::header);
         return answer.build();
     }
@@ -36,18 +33,16 @@ public class ProblemMapper {
             case 415 -> "Send the body as application/json.";
             default -> e.getMessage();
         };
-        return answer(status, detail, null).build();
+        return answer(Problem.ofStatus(status, detail)).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         Log.errorf(e, "Unexpected failure while answering a request");
-        return answer(500, "Something went wrong on our side; the failure was logged.", null).build();
+        return answer(Problem.ofStatus(500, "Something went wrong on our side; the failure was logged.")).build();
     }
 
-    private static Response.ResponseBuilder answer(int status, String detail, String field) {
-        String title = TITLES.getOrDefault(status, "HTTP " + status);
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, field));
+    private static Response.ResponseBuilder answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 }

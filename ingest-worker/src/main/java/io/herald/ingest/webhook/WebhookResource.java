@@ -1,8 +1,8 @@
 package io.herald.ingest.webhook;
 
 import io.herald.ingest.IngestConfig;
-import io.herald.ingest.problem.Problem;
-import io.herald.ingest.problem.ProblemException;
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,7 @@
 package io.herald.ingest.webhook;
 
-import io.herald.ingest.problem.ProblemException;
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 import io.herald.ingest.signal.SignalIds;
 import io.herald.ingest.signal.SignalLog;
 import io.herald.ingest.webhook.format.Observation;
@@ -40,7 +41,8 @@ public class WebhookService {
         try {
             observations = source.format().parse(body, headers);
         } catch (PayloadException e) {
-            throw new ProblemException(e.status(), e.getMessage(), e.status() == 422 ? e.field() : null, Map.of());
+            Problem problem = Problem.ofStatus(e.status(), e.getMessage());
+            throw new ProblemException(e.status() == 422 ? problem.withField(e.field()) : problem);
         }
         List<Planned> planned = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
@@ -48,7 +50,7 @@ public class WebhookService {
             CheckDef check = source.checkFor(observation.subject()).orElse(null);
             if (check == null) {
                 if (source.strictSubject()) {
-                    throw ProblemException.invalidField("/check", whyNotACheck(source.name(), observation.subject()));
+                    throw ProblemException.unprocessableField("/check", whyNotACheck(source.name(), observation.subject()));
                 }
                 Log.infof("Webhook source '%s' reported '%s', which maps to no check; ignored (map it with "
                         + "herald.ingest.sources.\"%s\".checks.\"%s\"=<check id>)", source.name(),

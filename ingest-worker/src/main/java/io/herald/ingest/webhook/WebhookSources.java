@@ -1,7 +1,7 @@
 package io.herald.ingest.webhook;
 
 import io.herald.ingest.IngestConfig;
-import io.herald.ingest.problem.ProblemException;
+import io.herald.model.problem.ProblemException;
 import io.herald.ingest.webhook.auth.AuthResult;
 import io.herald.ingest.webhook.auth.BasicAuth;
 import io.herald.ingest.webhook.auth.BearerAuth;

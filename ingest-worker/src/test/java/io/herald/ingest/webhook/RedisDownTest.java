@@ -60,7 +60,7 @@ class RedisDownTest {
         post().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("status", equalTo(503))
-                .body("title", equalTo("Service Unavailable"))
+                .body("title", equalTo("Service unavailable"))
                 .body("detail", containsString("nothing was recorded"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 

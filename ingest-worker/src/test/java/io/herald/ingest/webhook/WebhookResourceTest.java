@@ -142,8 +142,8 @@ class WebhookResourceTest {
                 .body("{\"check\": \"accept-monitor\", ")
                 .when().post("/ingest/test-monitor")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("about:blank"))
-                .body("title", equalTo("Bad Request"))
+                .body("type", equalTo("https://herald.io/problems/bad-request"))
+                .body("title", equalTo("Bad request"))
                 .body("status", equalTo(400))
                 .body("detail", containsString("not valid JSON"));
     }

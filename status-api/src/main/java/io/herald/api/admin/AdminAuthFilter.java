@@ -1,6 +1,6 @@
 package io.herald.api.admin;
 
-import io.herald.api.problem.Problem;
+import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;

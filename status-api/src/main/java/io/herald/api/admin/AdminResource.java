@@ -2,7 +2,7 @@ package io.herald.api.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.herald.api.incident.IncidentIds;
-import io.herald.api.problem.Problem;
+import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;

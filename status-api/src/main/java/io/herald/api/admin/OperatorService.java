@@ -3,7 +3,7 @@ package io.herald.api.admin;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.herald.api.http.Fields;
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -307,8 +307,8 @@ public class OperatorService {
                 .flatMap(waitMillis -> {
                     if (waitMillis > 0) {
                         long seconds = io.herald.api.http.RateLimiter.seconds(waitMillis);
-                        return Uni.createFrom().failure(new io.herald.api.problem.ProblemException(
-                                io.herald.api.problem.Problem.of(429, "too-many-sign-in-attempts",
+                        return Uni.createFrom().failure(new io.herald.model.problem.ProblemException(
+                                io.herald.model.problem.Problem.of(429, "too-many-sign-in-attempts",
                                         "Too many sign-in attempts", "Too many sign-in attempts for this operator "
                                                 + "name; try again in " + seconds + " s."),
                                 java.util.Map.of("Retry-After", Long.toString(seconds))));

@@ -1,7 +1,7 @@
 package io.herald.api.admin;
 
 import io.herald.api.admin.oidc.OidcSignInService;
-import io.herald.api.problem.Problem;
+import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,6 @@
 package io.herald.api.http;
 
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package io.herald.api.incident;
 
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.ProblemException;
 
 /** Incident ids in paths: a positive whole number, or 404 (an id that cannot exist is unknown, not malformed). */
 public final class IncidentIds {

@@ -10,7 +10,7 @@ import io.herald.api.incident.IncidentIds;
 import io.herald.api.incident.IncidentRequests;
 import io.herald.api.incident.IncidentViews;
 import io.herald.api.overlay.OverlayFeed;
-import io.herald.api.problem.Problem;
+import io.herald.model.problem.Problem;
 import io.herald.api.status.StatusSnapshot;
 import io.herald.api.uptime.UptimeChanges;
 import io.smallrye.mutiny.Uni;

@@ -11,7 +11,7 @@ import io.herald.api.incident.IncidentRepository;
 import io.herald.api.incident.IncidentRequests;
 import io.herald.api.incident.IncidentUpdateEntity;
 import io.herald.api.incident.Vocabulary;
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.ProblemException;
 import io.herald.api.subscriber.NotificationType;
 import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.Catalog;

@@ -5,7 +5,7 @@ import io.herald.api.admin.AdminApi;
 import io.herald.api.admin.RequiresScope;
 import io.herald.api.admin.Scopes;
 import io.herald.api.overlay.OverlayFeed;
-import io.herald.api.problem.Problem;
+import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.herald.api.admin.Actor;
 import io.herald.api.admin.AuditLog;
 import io.herald.api.http.Fields;
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.ProblemException;
 import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.Catalog;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -1,5 +1,7 @@
 package io.herald.api.problem;
 
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -10,7 +12,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place where exceptions become RFC 9457 problem details; no stack trace ever reaches a client. */
+/**
+ * The one place where exceptions become RFC 9457 problem details (docs/problems.md); no stack trace ever reaches a
+ * client.
+ */
 public class ProblemMapper {
 
     @ServerExceptionMapper
@@ -43,7 +48,10 @@ public class ProblemMapper {
                 .map(ProblemMapper::describe)
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return respond(Problem.of(400, "invalid-request", "Invalid request", detail));
+        Problem problem = Problem.of(400, "invalid-request", "Invalid request", detail);
+        java.util.Set<String> fields = e.getConstraintViolations().stream().map(ProblemMapper::fieldOf)
+                .collect(Collectors.toSet());
+        return respond(fields.size() == 1 ? problem.withField(fields.iterator().next()) : problem);
     }
 
     /** A JSON body of the wrong shape: the problem names the field (its JSON path). Ahead of Quarkus's own mapper. */
@@ -62,7 +70,7 @@ public class ProblemMapper {
                     + "endpoint expects; see /q/openapi."));
         }
         return respond(Problem.of(400, "invalid-field", "Invalid field '" + field + "'",
-                "The field '" + field + "' does not have the expected type; see /q/openapi."));
+                "The field '" + field + "' does not have the expected type; see /q/openapi.").withField(field));
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -91,9 +99,12 @@ public class ProblemMapper {
     }
 
     private static String describe(ConstraintViolation<?> violation) {
+        return fieldOf(violation) + " " + violation.getMessage();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
-        String name = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-        return name + " " + violation.getMessage();
+        return path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
     }
 
     static Response respond(Problem problem) {

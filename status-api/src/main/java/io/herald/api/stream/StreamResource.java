@@ -1,6 +1,6 @@
 package io.herald.api.stream;
 
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.ProblemException;
 import io.herald.model.StreamIds;
 import io.herald.model.HeraldJson;
 import io.herald.model.LiveNotice;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import io.herald.api.problem.Problem;
+import io.herald.model.problem.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

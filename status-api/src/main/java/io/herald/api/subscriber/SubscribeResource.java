@@ -1,7 +1,7 @@
 package io.herald.api.subscriber;
 
-import io.herald.api.problem.Problem;
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;

@@ -2,8 +2,8 @@ package io.herald.api.subscriber;
 
 import io.herald.api.admin.Actor;
 import io.herald.api.admin.AuditLog;
-import io.herald.api.problem.Problem;
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 import io.herald.model.catalog.Catalog;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -3,8 +3,10 @@ package io.herald.api.support;
 import io.herald.model.ComponentState;
 import io.herald.model.ComponentStatus;
 import io.herald.model.HeraldJson;
+import io.herald.model.LiveNotice;
 import io.herald.model.RedisKeys;
 import io.herald.model.StatusChange;
+import io.herald.model.StreamIds;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Instant;
@@ -12,14 +14,23 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Does what ingest-worker's evaluator does on a change, in one Lua script: HSET the current state, XADD the
- * change to the changes stream, PUBLISH the LiveNotice (with the new entry id) on the live channel.
+ * change to the changes stream under an id chosen in Java, PUBLISH the {@link LiveNotice} encoded by the model with
+ * that id on the live channel. An id not after the stream's last entry is chosen again after it, as the evaluator's
+ * writer does.
  */
 public final class EvaluatorWrites {
     private static final String SCRIPT = """
+            local top = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)[1]
+            if top then
+              local tm, ts = string.match(top[1], '^(%d+)-(%d+)$')
+              local im, is = string.match(ARGV[6], '^(%d+)-(%d+)$')
+              tm, ts, im, is = tonumber(tm), tonumber(ts), tonumber(im), tonumber(is)
+              if im < tm or (im == tm and is <= ts) then return {'behind', top[1]} end
+            end
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-            local id = redis.call('XADD', KEYS[2], '*', ARGV[5], ARGV[3])
-            redis.call('PUBLISH', ARGV[4], '{"id":"' .. id .. '","change":' .. ARGV[3] .. '}')
-            return id
+            local id = redis.call('XADD', KEYS[2], ARGV[6], ARGV[5], ARGV[3])
+            redis.call('PUBLISH', ARGV[4], ARGV[7])
+            return {'changed', id}
             """;
 
     private final RedisDataSource redis;
@@ -44,8 +55,16 @@ public final class EvaluatorWrites {
         Instant at = decidedAt.truncatedTo(ChronoUnit.MILLIS);
         StatusChange change = new StatusChange(component, from, to, at, cause, detail);
         ComponentState state = new ComponentState(component, to, at, cause, detail);
-        Response id = redis.execute("EVAL", SCRIPT, "2", keys.currentStatus(), keys.changes(), component,
-                HeraldJson.write(state), HeraldJson.write(change), keys.liveChannel(), RedisKeys.CHANGE_FIELD);
-        return id.toString();
+        String after = null;
+        while (true) {
+            String id = StreamIds.following(after, System.currentTimeMillis());
+            Response reply = redis.execute("EVAL", SCRIPT, "2", keys.currentStatus(), keys.changes(), component,
+                    HeraldJson.write(state), HeraldJson.write(change), keys.liveChannel(), RedisKeys.CHANGE_FIELD, id,
+                    new LiveNotice(id, change).encode());
+            if (reply.get(0).toString().equals("changed")) {
+                return reply.get(1).toString();
+            }
+            after = reply.get(1).toString();
+        }
     }
 }

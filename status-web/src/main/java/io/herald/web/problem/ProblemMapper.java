@@ -1,16 +1,16 @@
 package io.herald.web.problem;
 
 import io.herald.model.HeraldJson;
+import io.herald.model.problem.Problem;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place errors become problem+json; a client never sees a stack trace. RESTEasy calls the mappers; the paths
+ * The one place errors become problem+json (docs/problems.md); a client never sees a stack trace. RESTEasy calls the mappers; the paths
  * served straight from Vert.x routes (the home page, the live channel) call {@link #methodNotAllowed}.
  */
 public class ProblemMapper {
@@ -18,20 +18,18 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> mapWebApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        return respond(Problem.of(status, title, detail(status)));
+        return respond(Problem.ofStatus(status, detail(status)));
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> mapUnexpected(RuntimeException e) {
         Log.errorf(e, "Unexpected error");
-        return respond(Problem.of(500, "Internal Server Error", "status-web failed to answer; see its log."));
+        return respond(Problem.ofStatus(500, "status-web failed to answer; see its log."));
     }
 
     /** A Vert.x route's answer to a method it does not serve: the problem RESTEasy sends for a 405. */
     public static void methodNotAllowed(RoutingContext context, String allow) {
-        Problem problem = Problem.of(405, "Method Not Allowed", detail(405));
+        Problem problem = Problem.ofStatus(405, detail(405));
         context.response().setStatusCode(405)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.ALLOW, allow)

@@ -93,7 +93,7 @@ class LiveChannelTest {
         given().post("/events").then().statusCode(405)
                 .header("Allow", "GET")
                 .contentType(containsString("application/problem+json"))
-                .body("status", equalTo(405)).body("title", equalTo("Method Not Allowed"));
+                .body("status", equalTo(405)).body("title", equalTo("Method not allowed"));
     }
 
     private static String push(FakeStatusApi api, String email) {

@@ -266,11 +266,11 @@ class StatusPageTest {
     void shouldAnswerBadRequestsWithProblemJson() {
         given().get("/no-such-page").then().statusCode(404)
                 .contentType(containsString("application/problem+json"))
-                .body("status", equalTo(404)).body("title", equalTo("Not Found"))
-                .body("type", equalTo("about:blank")).body("detail", containsString("/"));
+                .body("status", equalTo(404)).body("title", equalTo("Not found"))
+                .body("type", equalTo("https://herald.io/problems/not-found")).body("detail", containsString("/"));
         given().post("/").then().statusCode(405)
                 .contentType(containsString("application/problem+json"))
-                .body("status", equalTo(405)).body("title", equalTo("Method Not Allowed"));
+                .body("status", equalTo(405)).body("title", equalTo("Method not allowed"));
     }
 
     @Test

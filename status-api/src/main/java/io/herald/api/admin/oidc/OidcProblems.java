@@ -1,7 +1,7 @@
 package io.herald.api.admin.oidc;
 
-import io.herald.api.problem.Problem;
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 
 /** The answers of an OpenID Connect sign-in that did not open a session; each detail is written for the operator. */
 final class OidcProblems {

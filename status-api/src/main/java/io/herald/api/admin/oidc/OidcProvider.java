@@ -184,7 +184,7 @@ public class OidcProvider {
                                 .map(bytes -> new Reply(response.statusCode(), bytes.toString(StandardCharsets.UTF_8))))
                         .toCompletionStage())
                 .ifNoItem().after(config.timeout().plusSeconds(1)).fail()
-                .onFailure(failure -> !(failure instanceof io.herald.api.problem.ProblemException))
+                .onFailure(failure -> !(failure instanceof io.herald.model.problem.ProblemException))
                 .transform(failure -> {
                     Log.warnf("OpenID Connect provider request (%s, %s) failed: %s", what, url, failure.toString());
                     return OidcProblems.provider("The identity provider could not be reached (" + what + "): "

@@ -1,6 +1,6 @@
 package io.herald.api.admin.oidc;
 
-import io.herald.api.problem.Problem;
+import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -10,7 +10,7 @@ import io.herald.api.admin.AuditLog;
 import io.herald.api.admin.OperatorEntity;
 import io.herald.api.admin.OperatorService;
 import io.herald.api.admin.Scopes;
-import io.herald.api.problem.ProblemException;
+import io.herald.model.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
