@@ -163,6 +163,6 @@ public class SubscriberService {
 
     static ProblemException unprocessable(String field, String reason) {
         return new ProblemException(Problem.of(422, "invalid-" + field.toLowerCase(Locale.ROOT).replace('_', '-'),
-                "Invalid " + field, "The field '" + field + "' " + reason + "."));
+                "Invalid " + field, "The field '" + field + "' " + reason + ".").withField(field));
     }
 }
