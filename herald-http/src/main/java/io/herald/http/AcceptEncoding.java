@@ -1,15 +1,15 @@
-package io.herald.web.page;
+package io.herald.http;
 
 /**
  * Whether a request's Accept-Encoding (RFC 9110, 12.5.3) lets a page go out gzip-compressed: {@code gzip} (or
  * {@code x-gzip}) with a weight above zero, else {@code *} with a weight above zero. Read on every request, so it
  * scans the header in place instead of splitting it.
  */
-final class AcceptEncoding {
+public final class AcceptEncoding {
     private AcceptEncoding() {
     }
 
-    static boolean acceptsGzip(String header) {
+    public static boolean acceptsGzip(String header) {
         if (header == null) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.herald.web.page;
+package io.herald.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /** Strong ETags from content, and If-None-Match matching (RFC 9110 weak comparison, as GET requires). */
-final class EntityTags {
+public final class EntityTags {
     private EntityTags() {
     }
 
-    static String of(byte[] content) {
+    public static String of(byte[] content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
             return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"';
@@ -20,15 +20,15 @@ final class EntityTags {
     }
 
     /** The ETag of the same content in another content coding: a different representation needs a different tag. */
-    static String withEncoding(String etag, String coding) {
+    public static String withEncoding(String etag, String coding) {
         return etag.substring(0, etag.length() - 1) + '-' + coding + '"';
     }
 
-    static String of(String content) {
+    public static String of(String content) {
         return of(content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static boolean matches(String ifNoneMatch, String etag) {
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }

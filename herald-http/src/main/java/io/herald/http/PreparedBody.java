@@ -1,41 +1,34 @@
-package io.herald.web.page;
+package io.herald.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * A page body prepared once and served many times: the bytes as rendered and gzip-compressed, each in a read-only
- * direct buffer that every response shares, each with its own strong ETag (two encodings are two representations,
- * RFC 9110 8.8.3). Built when the page's data change, never per request; a response only picks one.
+ * A body (a page, a JSON document) prepared once and served many times: the bytes as rendered and gzip-compressed,
+ * each in a read-only direct buffer that every response shares, each with its own strong ETag (two encodings are two
+ * representations, RFC 9110 8.8.3). Built when the data change, never per request; a response only picks one.
  */
-public final class PageBytes {
-    private static final int GZIP_LEVEL = Deflater.BEST_COMPRESSION;
-
+public final class PreparedBody {
     private final Representation identity;
     private final Representation gzip;
 
-    private PageBytes(Representation identity, Representation gzip) {
+    private PreparedBody(Representation identity, Representation gzip) {
         this.identity = identity;
         this.gzip = gzip;
     }
 
     /** Compresses once; a body that gzip does not make smaller is only ever sent as it is. */
-    public static PageBytes of(byte[] body) {
+    public static PreparedBody of(byte[] body) {
         String etag = EntityTags.of(body);
         Representation identity = new Representation(readOnlyDirect(body), etag, null);
-        byte[] compressed = gzip(body);
+        byte[] compressed = Gzip.best(body);
         Representation gzip = compressed.length < body.length
                 ? new Representation(readOnlyDirect(compressed), EntityTags.withEncoding(etag, "gzip"), "gzip")
                 : null;
-        return new PageBytes(identity, gzip);
+        return new PreparedBody(identity, gzip);
     }
 
     /** The representation to send for this Accept-Encoding. */
@@ -60,7 +53,7 @@ public final class PageBytes {
     public record Representation(Buffer body, String etag, String contentEncoding, CharSequence etagHeader,
             CharSequence contentEncodingHeader, CharSequence contentLengthHeader) {
 
-        Representation(Buffer body, String etag, String contentEncoding) {
+        public Representation(Buffer body, String etag, String contentEncoding) {
             this(body, etag, contentEncoding, HttpHeaders.createOptimized(etag),
                     contentEncoding == null ? null : HttpHeaders.createOptimized(contentEncoding),
                     HttpHeaders.createOptimized(Integer.toString(body.length())));
@@ -82,23 +75,5 @@ public final class PageBytes {
         direct.put(bytes).flip();
         ByteBuf shared = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct.asReadOnlyBuffer()));
         return Buffer.buffer(shared);
-    }
-
-    private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-        try (GZIPOutputStream gzip = new LevelledGzip(out)) {
-            gzip.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** GZIPOutputStream at the best compression: it runs once per change, and smaller bytes go out on every view. */
-    private static final class LevelledGzip extends GZIPOutputStream {
-        LevelledGzip(ByteArrayOutputStream out) throws IOException {
-            super(out, 8192);
-            def.setLevel(GZIP_LEVEL);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.herald.web.page;
+package io.herald.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package io.herald.web.page;
+package io.herald.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.herald.web.page.PageBytes.Representation;
+import io.herald.http.PreparedBody.Representation;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
-class PageBytesTest {
+class PreparedBodyTest {
     private static final byte[] PAGE = "<li class=\"day\" data-status=\"operational\"></li>\n".repeat(500)
             .getBytes(StandardCharsets.UTF_8);
 
     @Test
     void shouldCompressOnceAndPickTheEncodingTheClientAccepts() throws IOException {
-        PageBytes bytes = PageBytes.of(PAGE);
+        PreparedBody bytes = PreparedBody.of(PAGE);
         Representation plain = bytes.select(null);
         Representation gzip = bytes.select("gzip, deflate, br");
 
@@ -35,7 +35,7 @@ class PageBytesTest {
 
     @Test
     void shouldPrepareTheHeaderValuesOfEachEncoding() {
-        PageBytes bytes = PageBytes.of(PAGE);
+        PreparedBody bytes = PreparedBody.of(PAGE);
         Representation plain = bytes.identity();
         Representation gzip = bytes.gzip();
         assertThat(plain.etag()).isEqualTo(EntityTags.of(PAGE));
@@ -49,14 +49,14 @@ class PageBytesTest {
 
     @Test
     void shouldKeepABodyThatGzipCannotShrinkOnlyAsItIs() {
-        PageBytes bytes = PageBytes.of("ok".getBytes(StandardCharsets.UTF_8));
+        PreparedBody bytes = PreparedBody.of("ok".getBytes(StandardCharsets.UTF_8));
         assertThat(bytes.gzip()).isNull();
         assertThat(bytes.select("gzip")).isSameAs(bytes.identity());
     }
 
     @Test
     void shouldShareOneReadOnlyDirectBufferThatNoResponseCanFree() {
-        Representation plain = PageBytes.of(PAGE).identity();
+        Representation plain = PreparedBody.of(PAGE).identity();
         ByteBuf first = plain.body().getByteBuf();
         assertThat(first.isDirect()).as("Netty writes a direct buffer to the socket as it is").isTrue();
         assertThat(first.isReadOnly()).isTrue();

@@ -1,7 +1,7 @@
 package io.herald.web.cache;
 
 import io.herald.web.WebConfig;
-import io.herald.web.page.PageBytes;
+import io.herald.http.PreparedBody;
 import io.herald.web.view.StatusApiClient.UpstreamException;
 import io.herald.web.view.ViewChanged;
 import io.quarkus.logging.Log;
@@ -37,8 +37,8 @@ public class UpstreamPageCache {
         this.config = config;
     }
 
-    /** A page rendered from a key's data: its status and its prepared bytes (see {@link PageBytes}). */
-    public record Page(int status, PageBytes bytes, String mediaType) {
+    /** A page rendered from a key's data: its status and its prepared bytes (see {@link PreparedBody}). */
+    public record Page(int status, PreparedBody bytes, String mediaType) {
     }
 
     private record Entry(Object data, Page page, long generation, long loadedAt) {

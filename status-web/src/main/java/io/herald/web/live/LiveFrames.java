@@ -1,13 +1,13 @@
 package io.herald.web.live;
 
-import io.herald.web.page.PageBytes;
+import io.herald.http.PreparedBody;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 
 /** The bytes of the browsers' live channel, each frame encoded once and shared by every connection. */
 final class LiveFrames {
     static final String EVENT = "view";
-    static final Buffer HEARTBEAT = PageBytes.readOnlyDirect(":heartbeat\n\n".getBytes(StandardCharsets.UTF_8));
+    static final Buffer HEARTBEAT = PreparedBody.readOnlyDirect(":heartbeat\n\n".getBytes(StandardCharsets.UTF_8));
 
     private LiveFrames() {
     }
@@ -27,7 +27,7 @@ final class LiveFrames {
         // Compact JSON has no line breaks; should one ever appear, each line is its own data field (SSE's rule).
         frame.append("data:").append(json.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\ndata:"))
                 .append("\n\n");
-        return PageBytes.readOnlyDirect(frame.toString().getBytes(StandardCharsets.UTF_8));
+        return PreparedBody.readOnlyDirect(frame.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String firstLine(String value) {

@@ -1,5 +1,6 @@
 package io.herald.web.page;
 
+import io.herald.http.PreparedBody;
 import io.herald.web.WebConfig;
 import io.herald.web.view.ViewChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,16 +18,16 @@ import java.util.Map;
 @ApplicationScoped
 public class HomePage {
     private final WebConfig config;
-    private volatile Map<Language, PageBytes> current;
-    private volatile PageBytes unavailable;
+    private volatile Map<Language, PreparedBody> current;
+    private volatile PreparedBody unavailable;
 
     HomePage(WebConfig config) {
         this.config = config;
     }
 
     void onViewChanged(@Observes ViewChanged changed) {
-        Map<Language, PageBytes> pages = new EnumMap<>(Language.class);
-        changed.views().forEach((language, view) -> pages.put(language, PageBytes.of(
+        Map<Language, PreparedBody> pages = new EnumMap<>(Language.class);
+        changed.views().forEach((language, view) -> pages.put(language, PreparedBody.of(
                 StatusPageResource.Templates.home(view, config.pageRefreshSeconds())
                         .setAttribute(TemplateInstance.LOCALE, language.locale())
                         .render().getBytes(StandardCharsets.UTF_8))));
@@ -34,16 +35,16 @@ public class HomePage {
     }
 
     /** The page for the current view in this language, or null while there is none yet. */
-    PageBytes current(Language language) {
-        Map<Language, PageBytes> pages = current;
+    PreparedBody current(Language language) {
+        Map<Language, PreparedBody> pages = current;
         return pages == null ? null : pages.get(language);
     }
 
     /** The "not available yet" page; static, so rendered once on first use. */
-    PageBytes unavailable() {
-        PageBytes page = unavailable;
+    PreparedBody unavailable() {
+        PreparedBody page = unavailable;
         if (page == null) {
-            page = PageBytes.of(StatusPageResource.Templates.unavailable(config.pageRefreshSeconds())
+            page = PreparedBody.of(StatusPageResource.Templates.unavailable(config.pageRefreshSeconds())
                     .render().getBytes(StandardCharsets.UTF_8));
             unavailable = page;
         }

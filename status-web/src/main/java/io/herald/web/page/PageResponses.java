@@ -1,7 +1,9 @@
 package io.herald.web.page;
 
+import io.herald.http.PreparedBody;
+import io.herald.http.EntityTags;
 import io.herald.web.cache.UpstreamPageCache.Page;
-import io.herald.web.page.PageBytes.Representation;
+import io.herald.http.PreparedBody.Representation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,7 @@ public final class PageResponses {
     }
 
     public static Page page(int status, String body, String mediaType) {
-        return new Page(status, PageBytes.of(body.getBytes(StandardCharsets.UTF_8)), mediaType);
+        return new Page(status, PreparedBody.of(body.getBytes(StandardCharsets.UTF_8)), mediaType);
     }
 
     /**

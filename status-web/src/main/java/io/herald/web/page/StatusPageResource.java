@@ -1,7 +1,9 @@
 package io.herald.web.page;
 
+import io.herald.http.PreparedBody;
+import io.herald.http.EntityTags;
 import io.herald.web.WebConfig;
-import io.herald.web.page.PageBytes.Representation;
+import io.herald.http.PreparedBody.Representation;
 import io.herald.web.problem.ProblemMapper;
 import io.herald.web.view.StatusView;
 import io.quarkus.qute.CheckedTemplate;
@@ -63,7 +65,7 @@ public class StatusPageResource {
         HttpServerResponse response = context.response();
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.VARY, VARY);
-        PageBytes page = homePage.current(PageLanguageChoice.of(request.getParam("lang"),
+        PreparedBody page = homePage.current(PageLanguageChoice.of(request.getParam("lang"),
                 request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         if (page == null) {
             // status-api has never answered: a page that refreshes itself, never kept by a cache.
