@@ -66,7 +66,7 @@ herald_list_needs() {
 }
 
 herald_apt_knows() { # package: true when apt has a version of it to install
-  apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'
+  LC_ALL=C apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'
 }
 
 herald_install() { # run|test
