@@ -1,5 +1,7 @@
 package io.herald.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,13 +14,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The three packaged services started as real processes against the local Redis and PostgreSQL, each with its own
@@ -71,29 +73,31 @@ final class HeraldStack implements AutoCloseable {
         processes.add(builder.start());
     }
 
-    private void awaitReady(String module, int port) throws Exception {
+    private void awaitReady(String module, int port) throws IOException {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                try {
+                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        return true;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            for (Process process : processes) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(module + " exited early; see " + logs);
+                for (Process process : processes) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(module + " exited early; see " + logs);
+                    }
                 }
-            }
-            Thread.sleep(300);
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(module + " not ready after 90 s; see " + logs.resolve(module + ".log")
+                    + ":\n" + tail(logs.resolve(module + ".log")));
         }
-        throw new IllegalStateException(module + " not ready after 90 s; see " + logs.resolve(module + ".log") + ":\n"
-                + tail(logs.resolve(module + ".log")));
     }
 
     private static String tail(Path file) throws IOException {

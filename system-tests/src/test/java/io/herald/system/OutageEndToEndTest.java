@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -201,17 +204,16 @@ class OutageEndToEndTest {
         T get() throws Exception;
     }
 
-    private static <T> T await(String what, Duration timeout, Probe<T> probe, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
+    private static <T> T await(String what, Duration timeout, Probe<T> probe, Predicate<T> done) {
+        AtomicReference<T> last = new AtomicReference<>();
+        try {
+            return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                last.set(probe.get());
+                return last.get();
+            }, done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                    + "; last seen: " + last.get());
         }
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                + "; last seen: " + last);
     }
 }

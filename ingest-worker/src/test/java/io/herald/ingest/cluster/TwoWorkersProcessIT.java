@@ -1,6 +1,7 @@
 package io.herald.ingest.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,12 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,10 +62,10 @@ class TwoWorkersProcessIT {
     void shouldShareProbesAndLoseNothingWhenAWorkerIsKilled() throws Exception {
         assertThat(JAR).as("the packaged worker (mvn verify packages it before this test)").exists();
         deleteKeys();
-        AtomicInteger hits = new AtomicInteger();
+        List<Long> hits = new CopyOnWriteArrayList<>();
         target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         target.createContext("/hit", exchange -> {
-            hits.incrementAndGet();
+            hits.add(System.nanoTime());
             exchange.sendResponseHeaders(200, 2);
             exchange.getResponseBody().write("OK".getBytes(StandardCharsets.UTF_8));
             exchange.close();
@@ -78,13 +79,16 @@ class TwoWorkersProcessIT {
         awaitReady(portA);
         awaitReady(portB);
 
-        // Probes: one run per one-second slot for the location, not one per worker.
-        Thread.sleep(2000);
-        int before = hits.get();
-        Thread.sleep(8000);
-        int probed = hits.get() - before;
-        System.out.printf("[two workers] http check at 1 s probed %d times in 8 s by two workers%n", probed);
-        assertThat(probed).as("two workers, one location: leases keep it to one run per interval").isBetween(6, 10);
+        // Probes: one run per one-second slot for the location, not one per worker. Once both workers probe, the
+        // next eight intervals take about eight seconds (about four if each worker ran its own probe).
+        await().atMost(Duration.ofSeconds(15)).until(() -> hits.size() >= 2);
+        int first = hits.size() - 1;
+        await().atMost(Duration.ofSeconds(20)).until(() -> hits.size() > first + 8);
+        Duration eightIntervals = Duration.ofNanos(hits.get(first + 8) - hits.get(first));
+        System.out.printf("[two workers] http check at 1 s: 8 intervals took %d ms with two workers%n",
+                eightIntervals.toMillis());
+        assertThat(eightIntervals).as("two workers, one location: leases keep it to one run per interval")
+                .isBetween(Duration.ofMillis(6400), Duration.ofMillis(10700));
 
         // Webhooks: 8 senders over both workers; worker A is killed with kill -9 after a quarter of the stream.
         Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -116,9 +120,8 @@ class TwoWorkersProcessIT {
                 }
             });
         }
-        while (accepted.size() < DELIVERIES / 4) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> accepted.size() >= DELIVERIES / 4);
         a.destroyForcibly();
         a.waitFor(10, TimeUnit.SECONDS);
         int acceptedAtKill = accepted.size();
@@ -130,10 +133,10 @@ class TwoWorkersProcessIT {
                 + "%d deliveries retried on B%n", pendingOfAAtKill[0], retriedOnB.get());
         assertThat(accepted).hasSize(DELIVERIES);
 
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline) && (pendingOf(null) > 0 || appliedCount() < DELIVERIES)) {
-            Thread.sleep(200);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(pendingOf(null)).as("signals read and not yet acknowledged").isZero();
+            assertThat(appliedCount()).as("signals applied").isGreaterThanOrEqualTo(DELIVERIES);
+        });
         long applied = appliedCount();
         long appended = appendedCount();
         System.out.printf("[two workers] %d deliveries accepted, %d signals appended, %d applied, %d pending%n",
@@ -168,22 +171,12 @@ class TwoWorkersProcessIT {
         return process;
     }
 
-    private void awaitReady(int port) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(
+    private void awaitReady(int port) {
+        await("worker on port " + port + " ready (see target/two-workers-*.log)").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("worker on port " + port + " not ready; see target/two-workers-*.log");
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private static Path writeCatalog(int targetPort) throws IOException {

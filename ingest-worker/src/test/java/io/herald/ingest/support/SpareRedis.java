@@ -1,14 +1,20 @@
 package io.herald.ingest.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A second, throw-away redis-server on a free port, which a test may stop and start again. */
 public class SpareRedis implements QuarkusTestResourceLifecycleManager {
     public static final String PORT_PROPERTY = "herald.test.spare-redis-port";
+
+    private static final Duration START_STOP = Duration.ofSeconds(10);
 
     private int port;
     private Process process;
@@ -30,20 +36,15 @@ public class SpareRedis implements QuarkusTestResourceLifecycleManager {
             Process server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < deadline) {
-                if (answers(port)) {
-                    return server;
-                }
-                Thread.sleep(50);
+            try {
+                await().atMost(START_STOP).pollInterval(Duration.ofMillis(50)).until(() -> answers(port));
+                return server;
+            } catch (ConditionTimeoutException e) {
+                server.destroyForcibly();
+                throw new IllegalStateException("redis-server on port " + port + " did not start");
             }
-            server.destroyForcibly();
-            throw new IllegalStateException("redis-server on port " + port + " did not start");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start redis-server (is it installed?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -54,10 +55,7 @@ public class SpareRedis implements QuarkusTestResourceLifecycleManager {
         } catch (IllegalStateException alreadyGone) {
             // redis-cli reports an error when nothing listens any more; that is the state we want.
         }
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (answers(port) && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
+        await().atMost(START_STOP).pollInterval(Duration.ofMillis(50)).until(() -> !answers(port));
     }
 
     public static boolean answers(int port) {
@@ -70,9 +68,12 @@ public class SpareRedis implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        stopServer(port);
-        if (process != null) {
-            process.destroyForcibly();
+        try {
+            stopServer(port);
+        } finally {
+            if (process != null) {
+                process.destroyForcibly();
+            }
         }
     }
 }

@@ -11,11 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class UpstreamPayloads {
     public static final String GRAPH_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOi-test-token";
     public static final AtomicInteger TOKENS_ISSUED = new AtomicInteger();
+    /** Polls answered, so a test can wait for the next polls instead of for a fixed time. */
+    public static final AtomicInteger SUMMARIES_SERVED = new AtomicInteger();
+    public static final AtomicInteger ISSUES_SERVED = new AtomicInteger();
 
     private UpstreamPayloads() {
     }
 
     public static String statuspageSummary() {
+        SUMMARIES_SERVED.incrementAndGet();
         return """
                 {"page":{"id":"vnd123","name":"Contoso Mail Cloud","url":"https://status.contoso.test",
                   "time_zone":"Etc/UTC","updated_at":"2025-03-04T09:02:11.000Z"},
@@ -96,6 +100,7 @@ public final class UpstreamPayloads {
         if (!authorized(request)) {
             return;
         }
+        ISSUES_SERVED.incrementAndGet();
         request.response().putHeader("Content-Type", "application/json").end("""
                 {"value":[
                  {"startDateTime":"2025-03-04T09:05:00Z","endDateTime":null,"lastModifiedDateTime":"2025-03-04T09:20:00Z",

@@ -1,6 +1,8 @@
 package io.herald.api.subscriber;
 
 import static io.herald.api.subscriber.SubscriberTestSupport.ADMIN;
+import static io.herald.api.subscriber.SubscriberTestSupport.S;
+import static io.herald.api.subscriber.SubscriberTestSupport.deliveries;
 import static io.herald.api.subscriber.SubscriberTestSupport.record;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.herald.api.support.IsolatedTest;
+import io.herald.api.support.TestStores;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,7 +72,11 @@ class EmailDeliveryTest extends IsolatedTest {
         given().header("Authorization", ADMIN).get("/api/v1/admin/subscribers").then().statusCode(200)
                 .body("find { it.target == 'helpdesk@herald.test' }.unsubscribed_at", notNullValue());
         record(outbox, NotificationType.INCIDENT_RESOLVED, "incident:11:resolved", List.of("smtp"), Map.of("id", 11));
-        Thread.sleep(2000);
+        // once the event is fanned out its deliveries are fixed: none means no mail can follow
+        String resolved = "(SELECT id FROM " + S + "notification_event WHERE dedupe_key = 'incident:11:resolved')";
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestStores.count("SELECT count(*) FROM " + S
+                + "notification_event WHERE dedupe_key = 'incident:11:resolved' AND fanned_out_at IS NOT NULL") == 1);
+        assertThat(deliveries("event_id = " + resolved)).as("nobody is to hear about it").isZero();
         assertThat(mails()).filteredOn(mail -> mail.contains("Incident resolved")).isEmpty();
     }
 

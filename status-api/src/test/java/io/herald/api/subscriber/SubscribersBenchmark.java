@@ -1,6 +1,7 @@
 package io.herald.api.subscriber;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.herald.api.support.IsolatedTest;
 import io.herald.api.support.TestStores;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -58,12 +60,14 @@ class SubscribersBenchmark extends IsolatedTest {
             SubscriberTestSupport.record(outbox, NotificationType.INCIDENT_UPDATED, "bench:" + start,
                     List.of("smtp"), Map.of("id", 1, "name", "ActiveSync: some users cannot connect",
                             "status", "identified", "body", "A change at the mail provider prevents some connections."));
-            long peakHeap = heapBefore;
-            while (delivered() < SUBSCRIBERS && Duration.between(start, Instant.now()).toMinutes() < 5) {
-                peakHeap = Math.max(peakHeap, usedHeap());
-                Thread.sleep(50);
-            }
+            AtomicLong peak = new AtomicLong(heapBefore);
+            // each poll also samples the heap
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                peak.accumulateAndGet(usedHeap(), Math::max);
+                return delivered() >= SUBSCRIBERS;
+            });
             Duration took = Duration.between(start, Instant.now());
+            long peakHeap = peak.get();
             String report = """
                     subscribers bench: %d webhook subscribers, one event, one local receiver
                       delivered:          %d (receiver got %d requests)

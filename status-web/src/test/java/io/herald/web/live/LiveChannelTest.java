@@ -45,10 +45,16 @@ class LiveChannelTest {
                 browsers.add(new SseRecorder(URI.create(events + (i % 3 == 0 ? "?lang=fr" : ""))));
             }
             List<String> sent = new ArrayList<>(List.of(first));
+            // each change is pushed once the previous one reached a browser, so there is a sequence to keep in order
+            SseRecorder watched = browsers.get(1);
             for (String status : new String[] {"partial_outage", "major_outage", "operational"}) {
-                sent.add(push(api, status));
-                Thread.sleep(150);
+                String pushed = push(api, status);
+                sent.add(pushed);
+                Eventually.within(SETTLE, () -> assertThat(watched.events()).last()
+                        .satisfies(event -> assertThat(event.id()).isEqualTo(pushed)));
             }
+            assertThat(watched.events()).extracting(SseEvent::id).as("the watched browser saw every change")
+                    .containsExactlyElementsOf(sent);
             String last = sent.get(sent.size() - 1);
             for (int i = 0; i < browsers.size(); i++) {
                 SseRecorder browser = browsers.get(i);

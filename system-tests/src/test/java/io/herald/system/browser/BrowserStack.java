@@ -1,5 +1,7 @@
 package io.herald.system.browser;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged services run as processes for the browser tests, with their own ports, Redis prefix and database.
@@ -137,27 +139,29 @@ final class BrowserStack implements AutoCloseable {
         processes.put(name, builder.start());
     }
 
-    private void awaitReady(String module, int port) throws Exception {
+    private void awaitReady(String module, int port) {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                try {
+                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        return true;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Process process = processes.get(module);
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(module + " exited early; see " + logs.resolve(module + ".log"));
-            }
-            Thread.sleep(300);
+                Process process = processes.get(module);
+                if (process != null && !process.isAlive()) {
+                    throw new IllegalStateException(module + " exited early; see " + logs.resolve(module + ".log"));
+                }
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(module + " not ready after 90 s; see " + logs.resolve(module + ".log"));
         }
-        throw new IllegalStateException(module + " not ready after 90 s; see " + logs.resolve(module + ".log"));
     }
 
     String web() {

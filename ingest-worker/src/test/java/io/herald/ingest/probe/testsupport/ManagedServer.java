@@ -1,5 +1,7 @@
 package io.herald.ingest.probe.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -8,12 +10,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -93,22 +95,26 @@ public abstract class ManagedServer implements BeforeAllCallback, AfterAllCallba
         }
     }
 
-    private void awaitPort(int port) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (runsInForeground() && !process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ": "
-                        + Files.readString(workDir.resolve("console.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+    private void awaitPort(int port) throws IOException {
+        try {
+            await().atMost(STARTUP).pollInterval(Duration.ofMillis(50)).until(() -> accepts(port));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " did not open port " + port + " within " + STARTUP + ": "
+                    + Files.readString(workDir.resolve("console.log")));
         }
-        throw new IllegalStateException(name + " did not open port " + port + " within " + STARTUP + ": "
-                + Files.readString(workDir.resolve("console.log")));
+    }
+
+    private boolean accepts(int port) throws IOException {
+        if (runsInForeground() && !process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + ": "
+                    + Files.readString(workDir.resolve("console.log")));
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     public static int freePort() {
