@@ -5,8 +5,9 @@ import io.herald.api.admin.AdminApi;
 import io.herald.api.admin.RequiresScope;
 import io.herald.api.admin.Scopes;
 import io.herald.api.overlay.OverlayFeed;
-import io.herald.model.problem.Problem;
 import io.herald.api.status.StatusSnapshot;
+import io.herald.model.problem.Problem;
+import io.herald.model.status.Incident;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +59,7 @@ public class IncidentAdminResource {
     @Path("/incidents")
     @Operation(summary = "Open an incident")
     @APIResponse(responseCode = "201", description = "The incident",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (the problem names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(IncidentRequests.CreateIncident request, RoutingContext routing) {
@@ -69,7 +70,7 @@ public class IncidentAdminResource {
     @Path("/incidents/{id}")
     @Operation(summary = "Change an incident's name, status or impact (takes an automatic incident over)")
     @APIResponse(responseCode = "200", description = "The incident",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "400", description = "A field is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No incident has this id",
@@ -85,7 +86,7 @@ public class IncidentAdminResource {
     @Path("/incidents/{id}/updates")
     @Operation(summary = "Post an update to an incident's timeline (takes an automatic incident over)")
     @APIResponse(responseCode = "201", description = "The incident with the new update first",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No incident has this id",
@@ -101,7 +102,7 @@ public class IncidentAdminResource {
     @Path("/incidents/{id}/resolve")
     @Operation(summary = "Resolve an incident")
     @APIResponse(responseCode = "200", description = "The resolved incident",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "404", description = "No incident has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The incident is already resolved",

@@ -6,6 +6,7 @@ import io.herald.api.status.StatusSnapshot;
 import io.herald.api.subscriber.NotificationEvent;
 import io.herald.api.subscriber.NotificationOutbox;
 import io.herald.api.subscriber.NotificationType;
+import io.herald.model.status.Incident;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class IncidentNotifications {
 
     private Uni<Void> record(NotificationType type, IncidentData data, String dedupeKey) {
         // the body the public API shows (native v1, with automatic and taken_over), with components' current status
-        IncidentBody body = views.body(data, snapshot.current().componentsById());
+        Incident body = views.body(data, snapshot.current().componentsById());
         Map<String, Object> payload = mapper.convertValue(body, MAP);
         List<String> components = data.components().stream().map(c -> c.componentId).toList();
         IncidentEntity incident = data.incident();

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.catalog.PageTime;
 import io.herald.api.http.CachedBody;
 import io.herald.api.http.HttpCaching;
+import io.herald.api.status.StatusSnapshot;
 import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
-import io.herald.api.status.StatusSnapshot;
+import io.herald.model.status.Incident;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -53,10 +54,10 @@ public class IncidentResource {
         this.mapper = mapper;
     }
 
-    public record IncidentList(@JsonProperty("incidents") List<IncidentBody> incidents) {
+    public record IncidentList(@JsonProperty("incidents") List<Incident> incidents) {
     }
 
-    public record MaintenanceList(@JsonProperty("scheduled_maintenances") List<IncidentBody> scheduledMaintenances) {
+    public record MaintenanceList(@JsonProperty("scheduled_maintenances") List<Incident> scheduledMaintenances) {
     }
 
     @GET
@@ -93,7 +94,7 @@ public class IncidentResource {
     @Path("/incidents/{id}")
     @Operation(summary = "One incident with its whole timeline (updates newest first)")
     @APIResponse(responseCode = "200", description = "The incident",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No incident has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -135,7 +136,7 @@ public class IncidentResource {
     @Path("/maintenances/{id}")
     @Operation(summary = "One scheduled maintenance with its updates (newest first)")
     @APIResponse(responseCode = "200", description = "The maintenance",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No maintenance has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

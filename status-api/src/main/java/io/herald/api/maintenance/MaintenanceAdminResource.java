@@ -4,15 +4,15 @@ import io.herald.api.admin.Actor;
 import io.herald.api.admin.AdminApi;
 import io.herald.api.admin.RequiresScope;
 import io.herald.api.admin.Scopes;
-import io.herald.api.incident.IncidentBody;
 import io.herald.api.incident.IncidentData;
 import io.herald.api.incident.IncidentIds;
 import io.herald.api.incident.IncidentRequests;
 import io.herald.api.incident.IncidentViews;
 import io.herald.api.overlay.OverlayFeed;
-import io.herald.model.problem.Problem;
 import io.herald.api.status.StatusSnapshot;
 import io.herald.api.uptime.UptimeChanges;
+import io.herald.model.problem.Problem;
+import io.herald.model.status.Incident;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -61,7 +61,7 @@ public class MaintenanceAdminResource {
     @POST
     @Operation(summary = "Schedule a maintenance; with auto_transition (default) it moves on time by itself")
     @APIResponse(responseCode = "201", description = "The maintenance",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (the problem names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(IncidentRequests.CreateMaintenance request, RoutingContext routing) {
@@ -75,7 +75,7 @@ public class MaintenanceAdminResource {
     @Operation(summary = "Change a maintenance: name, window, components, auto_transition, a forward status move, "
             + "or post an update (body)")
     @APIResponse(responseCode = "200", description = "The maintenance",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "404", description = "No maintenance has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The maintenance is completed, or the status would go back",
@@ -89,7 +89,7 @@ public class MaintenanceAdminResource {
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a maintenance (it becomes completed; its window ends now)")
     @APIResponse(responseCode = "200", description = "The cancelled maintenance",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "404", description = "No maintenance has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The maintenance is already completed",

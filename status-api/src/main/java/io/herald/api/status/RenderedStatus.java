@@ -3,6 +3,7 @@ package io.herald.api.status;
 import io.herald.api.http.CachedBody;
 import io.herald.api.overlay.Overlay;
 import io.herald.model.ComponentState;
+import io.herald.model.status.StatuspageV2;
 import java.util.Map;
 
 /**

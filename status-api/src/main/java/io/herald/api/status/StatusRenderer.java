@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.catalog.LoadedCatalog;
 import io.herald.api.catalog.PageTime;
 import io.herald.api.http.CachedBody;
-import io.herald.api.incident.IncidentBody;
 import io.herald.api.incident.IncidentData;
 import io.herald.api.incident.IncidentViews;
 import io.herald.api.incident.Vocabulary;
@@ -15,6 +14,11 @@ import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.ComponentDef;
 import io.herald.model.catalog.ServiceDef;
+import io.herald.model.status.Incident;
+import io.herald.model.status.Indicator;
+import io.herald.model.status.Page;
+import io.herald.model.status.StatusDocument;
+import io.herald.model.status.StatuspageV2;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,23 +56,23 @@ public class StatusRenderer {
                         .toList(),
                 overlay.unresolved().stream().map(i -> i.incident().impact).toList());
 
-        StatuspageV2.Page v2Page = new StatuspageV2.Page(catalog.page().id(), catalog.page().name(),
+        Page v2Page = new Page(catalog.page().id(), catalog.page().name(),
                 catalog.page().url(), zone.getId(), updatedAt);
-        StatuspageV2.Status v2Status = new StatuspageV2.Status(page.indicator(), page.description());
+        Indicator v2Status = new Indicator(page.indicator(), page.description());
         List<StatuspageV2.Component> v2Components = v2Components(states, overlay);
         Map<String, StatuspageV2.Component> byId = new HashMap<>();
         v2Components.forEach(c -> byId.put(c.id(), c));
-        List<IncidentBody> unresolved = bodies(overlay.unresolved(), byId);
-        List<IncidentBody> openMaintenances = bodies(overlay.openMaintenances(), byId);
-        List<IncidentBody> upcoming = openMaintenances.stream()
+        List<Incident> unresolved = bodies(overlay.unresolved(), byId);
+        List<Incident> openMaintenances = bodies(overlay.openMaintenances(), byId);
+        List<Incident> upcoming = openMaintenances.stream()
                 .filter(m -> Vocabulary.MAINTENANCE_SCHEDULED.equals(m.status())).toList();
-        List<IncidentBody> active = openMaintenances.stream()
+        List<Incident> active = openMaintenances.stream()
                 .filter(m -> !Vocabulary.MAINTENANCE_SCHEDULED.equals(m.status())).toList();
 
-        NativeV1.Body v1 = new NativeV1.Body(
-                new NativeV1.Page(catalog.page().id(), catalog.page().name(), catalog.page().url(), zone.getId(),
+        StatusDocument v1 = new StatusDocument(
+                new Page(catalog.page().id(), catalog.page().name(), catalog.page().url(), zone.getId(),
                         updatedAt),
-                new NativeV1.Status(page.indicator(), page.description()),
+                new Indicator(page.indicator(), page.description()),
                 v1Services(states, overlay),
                 unresolved,
                 openMaintenances,
@@ -86,12 +90,12 @@ public class StatusRenderer {
                 encode(new StatuspageV2.MaintenancesBody(v2Page, v2(active))));
     }
 
-    private List<IncidentBody> bodies(List<IncidentData> incidents, Map<String, StatuspageV2.Component> byId) {
+    private List<Incident> bodies(List<IncidentData> incidents, Map<String, StatuspageV2.Component> byId) {
         return incidents.stream().map(i -> views.body(i, byId)).toList();
     }
 
-    private static List<IncidentBody> v2(List<IncidentBody> bodies) {
-        return bodies.stream().map(IncidentBody::forV2).toList();
+    private static List<Incident> v2(List<Incident> bodies) {
+        return bodies.stream().map(Incident::forV2).toList();
     }
 
     private List<StatuspageV2.Component> v2Components(Map<String, ComponentState> states, Overlay overlay) {
@@ -114,22 +118,22 @@ public class StatusRenderer {
         return out;
     }
 
-    private List<NativeV1.Service> v1Services(Map<String, ComponentState> states, Overlay overlay) {
-        List<NativeV1.Service> services = new ArrayList<>();
+    private List<StatusDocument.Service> v1Services(Map<String, ComponentState> states, Overlay overlay) {
+        List<StatusDocument.Service> services = new ArrayList<>();
         for (ServiceDef service : catalog.services()) {
-            List<NativeV1.Component> components = new ArrayList<>();
+            List<StatusDocument.Component> components = new ArrayList<>();
             for (ComponentDef component : service.components()) {
                 ComponentState state = states.get(component.id());
                 ComponentStatus status = shown(states, overlay, component.id());
                 components.add(state == null
-                        ? new NativeV1.Component(component.id(), component.name(), component.description(), status,
+                        ? new StatusDocument.Component(component.id(), component.name(), component.description(), status,
                                 status.words(), null, null, null, null, false)
-                        : new NativeV1.Component(component.id(), component.name(), component.description(), status,
+                        : new StatusDocument.Component(component.id(), component.name(), component.description(), status,
                                 status.words(), format(state.since()), format(state.since()), blankToNull(state.cause()),
                                 blankToNull(state.detail()), true));
             }
             ComponentStatus worst = worstOf(states, overlay, service.components());
-            services.add(new NativeV1.Service(service.id(), service.name(), service.description(), worst,
+            services.add(new StatusDocument.Service(service.id(), service.name(), service.description(), worst,
                     worst.words(), components));
         }
         return services;

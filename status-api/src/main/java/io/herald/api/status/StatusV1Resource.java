@@ -1,6 +1,7 @@
 package io.herald.api.status;
 
 import io.herald.api.http.HttpCaching;
+import io.herald.model.status.StatusDocument;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,7 +35,7 @@ public class StatusV1Resource {
     @Operation(summary = "The page status, every service and component with its cause and detail, and the id "
             + "of the last change applied (to resume /api/v1/stream from)")
     @APIResponse(responseCode = "200", description = "The current status",
-            content = @Content(schema = @Schema(implementation = NativeV1.Body.class)))
+            content = @Content(schema = @Schema(implementation = StatusDocument.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return caching.respond(ifNoneMatch, snapshot.current().nativeStatus());

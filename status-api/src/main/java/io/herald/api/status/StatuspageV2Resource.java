@@ -1,6 +1,7 @@
 package io.herald.api.status;
 
 import io.herald.api.http.HttpCaching;
+import io.herald.model.status.StatuspageV2;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
