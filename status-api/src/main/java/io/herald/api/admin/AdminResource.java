@@ -1,7 +1,7 @@
 package io.herald.api.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.herald.api.incident.IncidentIds;
+import io.herald.api.http.PathIds;
 import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -81,7 +81,7 @@ public class AdminResource {
     @APIResponse(responseCode = "404", description = "No token has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> deleteToken(@PathParam("id") String id, RoutingContext routing) {
-        return operators.deleteToken(Actor.of(routing), IncidentIds.parse(id, "token"))
+        return operators.deleteToken(Actor.of(routing), PathIds.parse(id, "token"))
                 .map(ignored -> Response.noContent().build());
     }
 
@@ -125,7 +125,7 @@ public class AdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OperatorService.UserBody> updateUser(@PathParam("id") String id, OperatorService.UserChange change,
             RoutingContext routing) {
-        return operators.updateUser(Actor.of(routing), IncidentIds.parse(id, "operator"), change);
+        return operators.updateUser(Actor.of(routing), PathIds.parse(id, "operator"), change);
     }
 
     @DELETE
@@ -136,7 +136,7 @@ public class AdminResource {
     @APIResponse(responseCode = "404", description = "No operator has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> deleteUser(@PathParam("id") String id, RoutingContext routing) {
-        return operators.deleteUser(Actor.of(routing), IncidentIds.parse(id, "operator"))
+        return operators.deleteUser(Actor.of(routing), PathIds.parse(id, "operator"))
                 .map(ignored -> Response.noContent().build());
     }
 

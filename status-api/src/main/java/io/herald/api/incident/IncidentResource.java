@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.catalog.PageTime;
 import io.herald.api.http.CachedBody;
 import io.herald.api.http.HttpCaching;
-import io.herald.api.status.StatusSnapshot;
+import io.herald.api.http.PathIds;
+import io.herald.api.read.Vocabulary;
 import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
 import io.herald.model.status.Incident;
@@ -39,16 +40,14 @@ public class IncidentResource {
 
     private final IncidentQueries queries;
     private final IncidentViews views;
-    private final StatusSnapshot snapshot;
     private final PageTime time;
     private final HttpCaching caching;
     private final ObjectMapper mapper;
 
-    public IncidentResource(IncidentQueries queries, IncidentViews views, StatusSnapshot snapshot, PageTime time,
-            HttpCaching caching, ObjectMapper mapper) {
+    public IncidentResource(IncidentQueries queries, IncidentViews views, PageTime time, HttpCaching caching,
+            ObjectMapper mapper) {
         this.queries = queries;
         this.views = views;
-        this.snapshot = snapshot;
         this.time = time;
         this.caching = caching;
         this.mapper = mapper;
@@ -87,7 +86,7 @@ public class IncidentResource {
             }
         }
         return queries.incidents(count, from, to).map(list -> respond(ifNoneMatch,
-                new IncidentList(list.stream().map(d -> views.body(d, snapshot.current().componentsById())).toList())));
+                new IncidentList(list.stream().map(views::body).toList())));
     }
 
     @GET
@@ -128,8 +127,8 @@ public class IncidentResource {
                         "The field 'status' ('" + status + "') is not one of scheduled, active, completed.");
             };
         }
-        return queries.maintenances(statuses, MAX_LIMIT).map(list -> respond(ifNoneMatch, new MaintenanceList(
-                list.stream().map(d -> views.body(d, snapshot.current().componentsById())).toList())));
+        return queries.maintenances(statuses, MAX_LIMIT).map(list -> respond(ifNoneMatch,
+                new MaintenanceList(list.stream().map(views::body).toList())));
     }
 
     @GET
@@ -146,12 +145,12 @@ public class IncidentResource {
     }
 
     private Uni<Response> one(String id, String kind, String what, String ifNoneMatch) {
-        long parsed = IncidentIds.parse(id, what);
+        long parsed = PathIds.parse(id, what);
         return queries.one(parsed, kind).map(found -> {
             if (found == null) {
                 throw ProblemException.notFound("There is no " + what + " '" + id + "'.");
             }
-            return respond(ifNoneMatch, views.body(found, snapshot.current().componentsById()));
+            return respond(ifNoneMatch, views.body(found));
         });
     }
 

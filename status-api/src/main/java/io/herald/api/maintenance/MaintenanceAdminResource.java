@@ -4,12 +4,11 @@ import io.herald.api.admin.Actor;
 import io.herald.api.admin.AdminApi;
 import io.herald.api.admin.RequiresScope;
 import io.herald.api.admin.Scopes;
+import io.herald.api.http.PathIds;
 import io.herald.api.incident.IncidentData;
-import io.herald.api.incident.IncidentIds;
 import io.herald.api.incident.IncidentRequests;
 import io.herald.api.incident.IncidentViews;
-import io.herald.api.overlay.OverlayFeed;
-import io.herald.api.status.StatusSnapshot;
+import io.herald.api.read.OverlayRefresh;
 import io.herald.api.uptime.UptimeChanges;
 import io.herald.model.problem.Problem;
 import io.herald.model.status.Incident;
@@ -45,15 +44,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MaintenanceAdminResource {
     private final MaintenanceService service;
     private final IncidentViews views;
-    private final StatusSnapshot snapshot;
-    private final OverlayFeed overlay;
+    private final OverlayRefresh overlay;
     private final UptimeChanges uptimeChanges;
 
-    public MaintenanceAdminResource(MaintenanceService service, IncidentViews views, StatusSnapshot snapshot,
-            OverlayFeed overlay, UptimeChanges uptimeChanges) {
+    public MaintenanceAdminResource(MaintenanceService service, IncidentViews views, OverlayRefresh overlay,
+            UptimeChanges uptimeChanges) {
         this.service = service;
         this.views = views;
-        this.snapshot = snapshot;
         this.overlay = overlay;
         this.uptimeChanges = uptimeChanges;
     }
@@ -82,7 +79,7 @@ public class MaintenanceAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> patch(@PathParam("id") String id, IncidentRequests.PatchMaintenance request,
             RoutingContext routing) {
-        return answer(service.patch(Actor.of(routing), IncidentIds.parse(id, "maintenance"), request), 200);
+        return answer(service.patch(Actor.of(routing), PathIds.parse(id, "maintenance"), request), 200);
     }
 
     @POST
@@ -95,13 +92,12 @@ public class MaintenanceAdminResource {
     @APIResponse(responseCode = "409", description = "The maintenance is already completed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> cancel(@PathParam("id") String id, RoutingContext routing) {
-        return answer(service.cancel(Actor.of(routing), IncidentIds.parse(id, "maintenance")), 200);
+        return answer(service.cancel(Actor.of(routing), PathIds.parse(id, "maintenance")), 200);
     }
 
     private Uni<Response> answer(Uni<IncidentData> change, int status) {
         return change.call(ignored -> overlay.refreshNow())
                 .invoke(uptimeChanges::changed)
-                .map(data -> Response.status(status)
-                        .entity(views.body(data, snapshot.current().componentsById())).build());
+                .map(data -> Response.status(status).entity(views.body(data)).build());
     }
 }

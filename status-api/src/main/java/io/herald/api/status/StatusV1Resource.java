@@ -1,6 +1,7 @@
 package io.herald.api.status;
 
 import io.herald.api.http.HttpCaching;
+import io.herald.api.read.ReadModel;
 import io.herald.model.status.StatusDocument;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -23,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Status", description = "Herald's native status API")
 public class StatusV1Resource {
-    private final StatusSnapshot snapshot;
+    private final ReadModel readModel;
     private final HttpCaching caching;
 
-    public StatusV1Resource(StatusSnapshot snapshot, HttpCaching caching) {
-        this.snapshot = snapshot;
+    public StatusV1Resource(ReadModel readModel, HttpCaching caching) {
+        this.readModel = readModel;
         this.caching = caching;
     }
 
@@ -38,6 +39,6 @@ public class StatusV1Resource {
             content = @Content(schema = @Schema(implementation = StatusDocument.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().nativeStatus());
+        return caching.respond(ifNoneMatch, readModel.page().nativeStatus());
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.api.status;
 
 import io.herald.api.http.HttpCaching;
+import io.herald.api.read.ReadModel;
 import io.herald.model.status.StatuspageV2;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -23,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statuspage v2", description = "Statuspage-compatible public API")
 public class StatuspageV2Resource {
-    private final StatusSnapshot snapshot;
+    private final ReadModel readModel;
     private final HttpCaching caching;
 
-    public StatuspageV2Resource(StatusSnapshot snapshot, HttpCaching caching) {
-        this.snapshot = snapshot;
+    public StatuspageV2Resource(ReadModel readModel, HttpCaching caching) {
+        this.readModel = readModel;
         this.caching = caching;
     }
 
@@ -38,7 +39,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.Summary.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response summary(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().summary());
+        return caching.respond(ifNoneMatch, readModel.page().summary());
     }
 
     @GET
@@ -48,7 +49,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.StatusBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().status());
+        return caching.respond(ifNoneMatch, readModel.page().status());
     }
 
     @GET
@@ -58,7 +59,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.ComponentsBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response components(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().components());
+        return caching.respond(ifNoneMatch, readModel.page().components());
     }
 
     @GET
@@ -68,7 +69,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.IncidentsBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response incidents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().incidents());
+        return caching.respond(ifNoneMatch, readModel.page().incidents());
     }
 
     @GET
@@ -78,7 +79,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.IncidentsBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response unresolvedIncidents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().unresolvedIncidents());
+        return caching.respond(ifNoneMatch, readModel.page().unresolvedIncidents());
     }
 
     @GET
@@ -88,7 +89,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response maintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().maintenances());
+        return caching.respond(ifNoneMatch, readModel.page().maintenances());
     }
 
     @GET
@@ -98,7 +99,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response upcomingMaintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().upcomingMaintenances());
+        return caching.respond(ifNoneMatch, readModel.page().upcomingMaintenances());
     }
 
     @GET
@@ -108,6 +109,6 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response activeMaintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().activeMaintenances());
+        return caching.respond(ifNoneMatch, readModel.page().activeMaintenances());
     }
 }
