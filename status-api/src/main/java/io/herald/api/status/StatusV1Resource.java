@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Herald's native current status, with causes and details, served from the precomputed snapshot. */
+/** Herald's native current status, with causes and details, served from the read model's precomputed body. */
 // Precomputed bytes only: answer on the event loop, no hop to a worker thread.
 @NonBlocking
 @Path("/api/v1/status")

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The Statuspage-compatible v2 reads, served from the precomputed snapshot (no I/O, no encoding per request). */
+/** The Statuspage-compatible v2 reads, from the read model's precomputed bodies (no I/O, no encoding per request). */
 // Precomputed bytes only: answer on the event loop, no hop to a worker thread.
 @NonBlocking
 @Path("/api/v2")
