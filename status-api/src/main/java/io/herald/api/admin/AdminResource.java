@@ -1,7 +1,7 @@
 package io.herald.api.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.herald.api.incident.IncidentIds;
+import io.herald.api.http.PathIds;
 import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -36,18 +36,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "The token lacks the scope",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminResource {
+    private final TokenService tokens;
     private final OperatorService operators;
     private final AuditQuery audit;
 
-    public AdminResource(OperatorService operators, AuditQuery audit) {
+    public AdminResource(TokenService tokens, OperatorService operators, AuditQuery audit) {
+        this.tokens = tokens;
         this.operators = operators;
         this.audit = audit;
     }
 
-    public record Tokens(@JsonProperty("tokens") List<OperatorService.TokenBody> tokens) {
+    public record Tokens(@JsonProperty("tokens") List<TokenBody> tokens) {
     }
 
-    public record Users(@JsonProperty("users") List<OperatorService.UserBody> users) {
+    public record Users(@JsonProperty("users") List<UserBody> users) {
     }
 
     @GET
@@ -57,7 +59,7 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "The tokens",
             content = @Content(schema = @Schema(implementation = Tokens.class)))
     public Uni<Tokens> tokens() {
-        return operators.tokens().map(Tokens::new);
+        return tokens.tokens().map(Tokens::new);
     }
 
     @POST
@@ -65,11 +67,11 @@ public class AdminResource {
     @RequiresScope(Scopes.ADMIN)
     @Operation(summary = "Create an API token; the answer is the only time the token is shown")
     @APIResponse(responseCode = "201", description = "The token",
-            content = @Content(schema = @Schema(implementation = OperatorService.NewToken.class)))
+            content = @Content(schema = @Schema(implementation = NewToken.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (the problem names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createToken(OperatorService.TokenRequest request, RoutingContext routing) {
-        return operators.createToken(Actor.of(routing), request)
+    public Uni<Response> createToken(TokenRequest request, RoutingContext routing) {
+        return tokens.create(Actor.of(routing), request)
                 .map(token -> Response.status(201).entity(token).build());
     }
 
@@ -81,7 +83,7 @@ public class AdminResource {
     @APIResponse(responseCode = "404", description = "No token has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> deleteToken(@PathParam("id") String id, RoutingContext routing) {
-        return operators.deleteToken(Actor.of(routing), IncidentIds.parse(id, "token"))
+        return tokens.delete(Actor.of(routing), PathIds.parse(id, "token"))
                 .map(ignored -> Response.noContent().build());
     }
 
@@ -100,12 +102,12 @@ public class AdminResource {
     @RequiresScope(Scopes.ADMIN)
     @Operation(summary = "Add an operator (password stored as bcrypt)")
     @APIResponse(responseCode = "201", description = "The operator",
-            content = @Content(schema = @Schema(implementation = OperatorService.UserBody.class)))
+            content = @Content(schema = @Schema(implementation = UserBody.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (the problem names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An operator with this username exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createUser(OperatorService.UserRequest request, RoutingContext routing) {
+    public Uni<Response> createUser(UserRequest request, RoutingContext routing) {
         return operators.createUser(Actor.of(routing), request)
                 .map(user -> Response.status(201).entity(user).build());
     }
@@ -116,16 +118,16 @@ public class AdminResource {
     @Operation(summary = "Change an operator: display name, email, scopes, or forget the linked OpenID Connect "
             + "identity (fields left out stay as they are; a change of scopes or identity ends the operator's sessions)")
     @APIResponse(responseCode = "200", description = "The operator",
-            content = @Content(schema = @Schema(implementation = OperatorService.UserBody.class)))
+            content = @Content(schema = @Schema(implementation = UserBody.class)))
     @APIResponse(responseCode = "400", description = "A field is wrong (the problem names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No operator has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another operator has this email",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<OperatorService.UserBody> updateUser(@PathParam("id") String id, OperatorService.UserChange change,
+    public Uni<UserBody> updateUser(@PathParam("id") String id, UserChange change,
             RoutingContext routing) {
-        return operators.updateUser(Actor.of(routing), IncidentIds.parse(id, "operator"), change);
+        return operators.updateUser(Actor.of(routing), PathIds.parse(id, "operator"), change);
     }
 
     @DELETE
@@ -136,7 +138,7 @@ public class AdminResource {
     @APIResponse(responseCode = "404", description = "No operator has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> deleteUser(@PathParam("id") String id, RoutingContext routing) {
-        return operators.deleteUser(Actor.of(routing), IncidentIds.parse(id, "operator"))
+        return operators.deleteUser(Actor.of(routing), PathIds.parse(id, "operator"))
                 .map(ignored -> Response.noContent().build());
     }
 

@@ -1,5 +1,6 @@
 package io.herald.api.admin;
 
+import io.herald.model.problem.ProblemException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -31,6 +32,21 @@ public final class Scopes {
         }
         return Arrays.stream(stored.split("[,\\s]+")).filter(s -> !s.isBlank())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The scopes a request asks for: at least one, each a known one (else 400 naming the field scopes). */
+    public static Set<String> requested(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw ProblemException.invalidField("scopes", "The field 'scopes' must list at least one of "
+                    + String.join(", ", ALL) + ".");
+        }
+        for (String scope : requested) {
+            if (!ALL.contains(scope)) {
+                throw ProblemException.invalidField("scopes", "The field 'scopes' holds '" + scope
+                        + "'; expected some of " + String.join(", ", ALL) + ".");
+            }
+        }
+        return new LinkedHashSet<>(requested);
     }
 
     public static String format(Collection<String> scopes) {

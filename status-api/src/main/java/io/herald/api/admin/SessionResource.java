@@ -27,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: sessions", description = "Operator log-in and log-out")
 public class SessionResource {
-    private final OperatorService operators;
+    private final PasswordSignIn passwordSignIn;
+    private final SessionService sessions;
     private final OidcSignInService oidc;
 
-    public SessionResource(OperatorService operators, OidcSignInService oidc) {
-        this.operators = operators;
+    public SessionResource(PasswordSignIn passwordSignIn, SessionService sessions, OidcSignInService oidc) {
+        this.passwordSignIn = passwordSignIn;
+        this.sessions = sessions;
         this.oidc = oidc;
     }
 
@@ -39,14 +41,14 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in: a session token (random, stored hashed) valid for herald.api.session.lifetime")
     @APIResponse(responseCode = "201", description = "The session",
-            content = @Content(schema = @Schema(implementation = OperatorService.SessionBody.class)))
+            content = @Content(schema = @Schema(implementation = SessionBody.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password (the same answer for both)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many attempts for this operator name (herald.api.session."
             + "login-burst at once, login-per-minute after); Retry-After says when to try again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> login(OperatorService.LoginRequest request) {
-        return operators.login(request).map(session -> Response.status(201).entity(session).build());
+    public Uni<Response> login(LoginRequest request) {
+        return passwordSignIn.signIn(request).map(session -> Response.status(201).entity(session).build());
     }
 
     @POST
@@ -56,7 +58,7 @@ public class SessionResource {
             + "(with the PKCE verifier and its client secret), verifies the ID token (signature with the provider's "
             + "keys, issuer, audience, expiry, nonce) and opens the same session a password login opens")
     @APIResponse(responseCode = "201", description = "The session",
-            content = @Content(schema = @Schema(implementation = OperatorService.SessionBody.class)))
+            content = @Content(schema = @Schema(implementation = SessionBody.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (the problem names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "The provider refused the code, or the ID token is not valid",
@@ -78,13 +80,13 @@ public class SessionResource {
     @SecurityRequirement(name = AdminApi.BEARER)
     @Operation(summary = "The session given as bearer token: who, with which scopes, since and until when")
     @APIResponse(responseCode = "200", description = "The session",
-            content = @Content(schema = @Schema(implementation = OperatorService.CurrentSession.class)))
+            content = @Content(schema = @Schema(implementation = CurrentSession.class)))
     @APIResponse(responseCode = "400", description = "The bearer token is an API token, not a session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid session token (unknown, expired or logged out)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> current(RoutingContext routing) {
-        return operators.current(Actor.of(routing)).map(session -> Response.ok(session)
+        return sessions.current(Actor.of(routing)).map(session -> Response.ok(session)
                 .header("Cache-Control", "no-store").build());
     }
 
@@ -97,6 +99,6 @@ public class SessionResource {
     @APIResponse(responseCode = "401", description = "No valid session token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> logout(RoutingContext routing) {
-        return operators.logout(Actor.of(routing)).map(ignored -> Response.noContent().build());
+        return sessions.logout(Actor.of(routing)).map(ignored -> Response.noContent().build());
     }
 }

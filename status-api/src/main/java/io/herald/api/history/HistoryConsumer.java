@@ -1,7 +1,7 @@
 package io.herald.api.history;
 
 import io.herald.api.db.SafeContext;
-import io.herald.api.overlay.OverlayFeed;
+import io.herald.api.read.OverlayRefresh;
 import io.herald.api.uptime.UptimeChanges;
 import io.herald.model.HeraldJson;
 import io.herald.model.RedisKeys;
@@ -33,14 +33,14 @@ public class HistoryConsumer {
     private final RecordStatusChange recorder;
     private final Vertx vertx;
     private final UptimeChanges uptimeChanges;
-    private final OverlayFeed overlay;
+    private final OverlayRefresh overlay;
     private final ReactiveStreamCommands<String, String, String> streams;
     private volatile boolean stopping;
     private volatile boolean groupReady;
     private volatile boolean readingPending = true;
 
     public HistoryConsumer(ReactiveRedisDataSource redis, RedisKeys keys, HistoryConfig config,
-            RecordStatusChange recorder, Vertx vertx, UptimeChanges uptimeChanges, OverlayFeed overlay) {
+            RecordStatusChange recorder, Vertx vertx, UptimeChanges uptimeChanges, OverlayRefresh overlay) {
         this.overlay = overlay;
         this.uptimeChanges = uptimeChanges;
         this.keys = keys;

@@ -1,5 +1,6 @@
 package io.herald.api.incident;
 
+import io.herald.api.read.Vocabulary;
 import io.herald.model.ComponentStatus;
 import io.herald.model.StatusChange;
 import io.herald.model.catalog.ComponentDef;

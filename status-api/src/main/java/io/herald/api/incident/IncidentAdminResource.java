@@ -4,9 +4,10 @@ import io.herald.api.admin.Actor;
 import io.herald.api.admin.AdminApi;
 import io.herald.api.admin.RequiresScope;
 import io.herald.api.admin.Scopes;
-import io.herald.api.overlay.OverlayFeed;
+import io.herald.api.http.PathIds;
+import io.herald.api.read.OverlayRefresh;
 import io.herald.model.problem.Problem;
-import io.herald.api.status.StatusSnapshot;
+import io.herald.model.status.Incident;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -42,15 +43,13 @@ public class IncidentAdminResource {
     private final IncidentAdminService service;
     private final TemplateService templates;
     private final IncidentViews views;
-    private final StatusSnapshot snapshot;
-    private final OverlayFeed overlay;
+    private final OverlayRefresh overlay;
 
     public IncidentAdminResource(IncidentAdminService service, TemplateService templates, IncidentViews views,
-            StatusSnapshot snapshot, OverlayFeed overlay) {
+            OverlayRefresh overlay) {
         this.service = service;
         this.templates = templates;
         this.views = views;
-        this.snapshot = snapshot;
         this.overlay = overlay;
     }
 
@@ -58,7 +57,7 @@ public class IncidentAdminResource {
     @Path("/incidents")
     @Operation(summary = "Open an incident")
     @APIResponse(responseCode = "201", description = "The incident",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (the problem names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(IncidentRequests.CreateIncident request, RoutingContext routing) {
@@ -69,7 +68,7 @@ public class IncidentAdminResource {
     @Path("/incidents/{id}")
     @Operation(summary = "Change an incident's name, status or impact (takes an automatic incident over)")
     @APIResponse(responseCode = "200", description = "The incident",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "400", description = "A field is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No incident has this id",
@@ -78,14 +77,14 @@ public class IncidentAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> patch(@PathParam("id") String id, IncidentRequests.PatchIncident request,
             RoutingContext routing) {
-        return answer(service.patch(Actor.of(routing), IncidentIds.parse(id, "incident"), request), 200);
+        return answer(service.patch(Actor.of(routing), PathIds.parse(id, "incident"), request), 200);
     }
 
     @POST
     @Path("/incidents/{id}/updates")
     @Operation(summary = "Post an update to an incident's timeline (takes an automatic incident over)")
     @APIResponse(responseCode = "201", description = "The incident with the new update first",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No incident has this id",
@@ -94,21 +93,21 @@ public class IncidentAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> addUpdate(@PathParam("id") String id, IncidentRequests.NewUpdate request,
             RoutingContext routing) {
-        return answer(service.addUpdate(Actor.of(routing), IncidentIds.parse(id, "incident"), request), 201);
+        return answer(service.addUpdate(Actor.of(routing), PathIds.parse(id, "incident"), request), 201);
     }
 
     @POST
     @Path("/incidents/{id}/resolve")
     @Operation(summary = "Resolve an incident")
     @APIResponse(responseCode = "200", description = "The resolved incident",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "404", description = "No incident has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The incident is already resolved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> resolve(@PathParam("id") String id, IncidentRequests.Resolve request,
             RoutingContext routing) {
-        return answer(service.resolve(Actor.of(routing), IncidentIds.parse(id, "incident"), request), 200);
+        return answer(service.resolve(Actor.of(routing), PathIds.parse(id, "incident"), request), 200);
     }
 
     @GET
@@ -141,7 +140,7 @@ public class IncidentAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<IncidentRequests.TemplateBody> replaceTemplate(@PathParam("id") String id,
             IncidentRequests.Template request, RoutingContext routing) {
-        return templates.replace(Actor.of(routing), IncidentIds.parse(id, "incident template"), request);
+        return templates.replace(Actor.of(routing), PathIds.parse(id, "incident template"), request);
     }
 
     @DELETE
@@ -151,13 +150,12 @@ public class IncidentAdminResource {
     @APIResponse(responseCode = "404", description = "No template has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> deleteTemplate(@PathParam("id") String id, RoutingContext routing) {
-        return templates.delete(Actor.of(routing), IncidentIds.parse(id, "incident template"))
+        return templates.delete(Actor.of(routing), PathIds.parse(id, "incident template"))
                 .map(ignored -> Response.noContent().build());
     }
 
     private Uni<Response> answer(Uni<IncidentData> change, int status) {
         return change.call(ignored -> overlay.refreshNow())
-                .map(data -> Response.status(status)
-                        .entity(views.body(data, snapshot.current().componentsById())).build());
+                .map(data -> Response.status(status).entity(views.body(data)).build());
     }
 }

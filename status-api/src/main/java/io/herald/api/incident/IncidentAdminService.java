@@ -3,10 +3,12 @@ package io.herald.api.incident;
 import io.herald.api.admin.Actor;
 import io.herald.api.admin.AuditLog;
 import io.herald.api.http.Fields;
-import io.herald.model.problem.ProblemException;
+import io.herald.api.read.Vocabulary;
 import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.ComponentDef;
+import io.herald.model.problem.ProblemException;
+import io.herald.model.status.Incident;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -206,14 +208,14 @@ public class IncidentAdminService {
         return out;
     }
 
-    private Uni<List<IncidentBody.AffectedComponent>> setComponents(IncidentEntity incident,
+    private Uni<List<Incident.AffectedComponent>> setComponents(IncidentEntity incident,
             Map<String, ComponentStatus> components, Map<String, String> old) {
-        List<IncidentBody.AffectedComponent> affected = new ArrayList<>();
+        List<Incident.AffectedComponent> affected = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, ComponentStatus> entry : components.entrySet()) {
             ComponentDef component = catalog.component(entry.getKey()).orElseThrow();
             String was = old.get(component.id());
-            affected.add(new IncidentBody.AffectedComponent(component.id(), component.name(),
+            affected.add(new Incident.AffectedComponent(component.id(), component.name(),
                     was == null ? ComponentStatus.OPERATIONAL.wire() : was, entry.getValue().wire()));
             chain = chain.flatMap(ignored -> IncidentComponentEntity.<IncidentComponentEntity>findById(
                     IncidentAutomation.key(incident.id, component.id())).flatMap(row -> {
@@ -229,7 +231,7 @@ public class IncidentAdminService {
     }
 
     private IncidentUpdateEntity newUpdate(IncidentEntity incident, String status, String body,
-            List<IncidentBody.AffectedComponent> affected, boolean notify, Instant now) {
+            List<Incident.AffectedComponent> affected, boolean notify, Instant now) {
         IncidentUpdateEntity update = new IncidentUpdateEntity();
         update.incidentId = incident.id;
         update.status = status;

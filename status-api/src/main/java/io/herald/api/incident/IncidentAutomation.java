@@ -1,9 +1,11 @@
 package io.herald.api.incident;
 
+import io.herald.api.read.Vocabulary;
 import io.herald.model.ComponentStatus;
 import io.herald.model.StatusChange;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.ComponentDef;
+import io.herald.model.status.Incident;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,7 +123,7 @@ public class IncidentAutomation {
         update.body = body;
         update.createdAt = now;
         update.displayAt = change.at();
-        update.affectedComponents = views.affectedJson(List.of(new IncidentBody.AffectedComponent(component.id(),
+        update.affectedComponents = views.affectedJson(List.of(new Incident.AffectedComponent(component.id(),
                 component.name(), change.from() == null ? null : change.from().wire(), change.to().wire())));
         return update;
     }

@@ -2,10 +2,10 @@ package io.herald.api.incident;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.herald.api.status.StatusSnapshot;
 import io.herald.api.subscriber.NotificationEvent;
 import io.herald.api.subscriber.NotificationOutbox;
 import io.herald.api.subscriber.NotificationType;
+import io.herald.model.status.Incident;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -24,14 +24,11 @@ public class IncidentNotifications {
 
     private final NotificationOutbox outbox;
     private final IncidentViews views;
-    private final StatusSnapshot snapshot;
     private final ObjectMapper mapper;
 
-    public IncidentNotifications(NotificationOutbox outbox, IncidentViews views, StatusSnapshot snapshot,
-            ObjectMapper mapper) {
+    public IncidentNotifications(NotificationOutbox outbox, IncidentViews views, ObjectMapper mapper) {
         this.outbox = outbox;
         this.views = views;
-        this.snapshot = snapshot;
         this.mapper = mapper;
     }
 
@@ -60,7 +57,7 @@ public class IncidentNotifications {
 
     private Uni<Void> record(NotificationType type, IncidentData data, String dedupeKey) {
         // the body the public API shows (native v1, with automatic and taken_over), with components' current status
-        IncidentBody body = views.body(data, snapshot.current().componentsById());
+        Incident body = views.body(data);
         Map<String, Object> payload = mapper.convertValue(body, MAP);
         List<String> components = data.components().stream().map(c -> c.componentId).toList();
         IncidentEntity incident = data.incident();

@@ -1,5 +1,6 @@
 package io.herald.api.incident;
 
+import io.herald.api.read.Vocabulary;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.catalog.PageTime;
 import io.herald.api.http.CachedBody;
 import io.herald.api.http.HttpCaching;
+import io.herald.api.http.PathIds;
+import io.herald.api.read.Vocabulary;
 import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
-import io.herald.api.status.StatusSnapshot;
+import io.herald.model.status.Incident;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,25 +40,23 @@ public class IncidentResource {
 
     private final IncidentQueries queries;
     private final IncidentViews views;
-    private final StatusSnapshot snapshot;
     private final PageTime time;
     private final HttpCaching caching;
     private final ObjectMapper mapper;
 
-    public IncidentResource(IncidentQueries queries, IncidentViews views, StatusSnapshot snapshot, PageTime time,
-            HttpCaching caching, ObjectMapper mapper) {
+    public IncidentResource(IncidentQueries queries, IncidentViews views, PageTime time, HttpCaching caching,
+            ObjectMapper mapper) {
         this.queries = queries;
         this.views = views;
-        this.snapshot = snapshot;
         this.time = time;
         this.caching = caching;
         this.mapper = mapper;
     }
 
-    public record IncidentList(@JsonProperty("incidents") List<IncidentBody> incidents) {
+    public record IncidentList(@JsonProperty("incidents") List<Incident> incidents) {
     }
 
-    public record MaintenanceList(@JsonProperty("scheduled_maintenances") List<IncidentBody> scheduledMaintenances) {
+    public record MaintenanceList(@JsonProperty("scheduled_maintenances") List<Incident> scheduledMaintenances) {
     }
 
     @GET
@@ -86,14 +86,14 @@ public class IncidentResource {
             }
         }
         return queries.incidents(count, from, to).map(list -> respond(ifNoneMatch,
-                new IncidentList(list.stream().map(d -> views.body(d, snapshot.current().componentsById())).toList())));
+                new IncidentList(list.stream().map(views::body).toList())));
     }
 
     @GET
     @Path("/incidents/{id}")
     @Operation(summary = "One incident with its whole timeline (updates newest first)")
     @APIResponse(responseCode = "200", description = "The incident",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No incident has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -127,15 +127,15 @@ public class IncidentResource {
                         "The field 'status' ('" + status + "') is not one of scheduled, active, completed.");
             };
         }
-        return queries.maintenances(statuses, MAX_LIMIT).map(list -> respond(ifNoneMatch, new MaintenanceList(
-                list.stream().map(d -> views.body(d, snapshot.current().componentsById())).toList())));
+        return queries.maintenances(statuses, MAX_LIMIT).map(list -> respond(ifNoneMatch,
+                new MaintenanceList(list.stream().map(views::body).toList())));
     }
 
     @GET
     @Path("/maintenances/{id}")
     @Operation(summary = "One scheduled maintenance with its updates (newest first)")
     @APIResponse(responseCode = "200", description = "The maintenance",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No maintenance has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -145,12 +145,12 @@ public class IncidentResource {
     }
 
     private Uni<Response> one(String id, String kind, String what, String ifNoneMatch) {
-        long parsed = IncidentIds.parse(id, what);
+        long parsed = PathIds.parse(id, what);
         return queries.one(parsed, kind).map(found -> {
             if (found == null) {
                 throw ProblemException.notFound("There is no " + what + " '" + id + "'.");
             }
-            return respond(ifNoneMatch, views.body(found, snapshot.current().componentsById()));
+            return respond(ifNoneMatch, views.body(found));
         });
     }
 

@@ -4,48 +4,55 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.catalog.PageTime;
-import io.herald.api.status.StatuspageV2;
+import io.herald.api.read.ReadModel;
+import io.herald.api.read.ShownIncident;
 import io.herald.model.catalog.Catalog;
+import io.herald.model.status.Incident;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /** Turns stored incidents into their JSON bodies; components show their current (overlaid) status. */
 @ApplicationScoped
 public class IncidentViews {
-    private static final TypeReference<List<IncidentBody.AffectedComponent>> AFFECTED = new TypeReference<>() {
+    private static final TypeReference<List<Incident.AffectedComponent>> AFFECTED = new TypeReference<>() {
     };
 
     private final PageTime time;
     private final Catalog catalog;
     private final ObjectMapper mapper;
+    private final ReadModel readModel;
 
-    public IncidentViews(PageTime time, Catalog catalog, ObjectMapper mapper) {
+    public IncidentViews(PageTime time, Catalog catalog, ObjectMapper mapper, ReadModel readModel) {
+        this.readModel = readModel;
         this.time = time;
         this.catalog = catalog;
         this.mapper = mapper;
     }
 
-    public IncidentBody body(IncidentData data, Map<String, StatuspageV2.Component> components) {
+    /** The body as the read model holds it: without components, which it shows with their status when rendered. */
+    public ShownIncident shown(IncidentData data) {
         IncidentEntity i = data.incident();
         String id = Long.toString(i.id);
-        List<IncidentBody.Update> updates = data.updates().stream().map(u -> new IncidentBody.Update(
+        List<Incident.Update> updates = data.updates().stream().map(u -> new Incident.Update(
                 Long.toString(u.id), u.status, u.body, id, time.format(u.createdAt), time.format(u.createdAt),
                 time.format(u.displayAt), affected(u.affectedComponents), u.deliverNotifications, null, null)).toList();
-        List<StatuspageV2.Component> affected = data.components().stream()
-                .map(c -> components.get(c.componentId)).filter(Objects::nonNull).toList();
         boolean maintenance = i.isMaintenance();
-        return new IncidentBody(id, i.name, i.status, time.format(i.createdAt), time.format(i.updatedAt),
+        Incident body = new Incident(id, i.name, i.status, time.format(i.createdAt), time.format(i.updatedAt),
                 time.format(i.monitoringAt), time.format(i.resolvedAt), i.impact, shortlink(i), time.format(i.startedAt),
-                catalog.page().id(), updates, affected,
-                maintenance ? Optional.ofNullable(time.format(i.scheduledFor)) : Optional.empty(),
-                maintenance ? Optional.ofNullable(time.format(i.scheduledUntil)) : Optional.empty(),
+                catalog.page().id(), updates, List.of(),
+                maintenance ? time.format(i.scheduledFor) : null,
+                maintenance ? time.format(i.scheduledUntil) : null,
                 i.automatic, i.takenOver);
+        return new ShownIncident(body, maintenance, data.components().stream().map(c -> c.componentId).toList(),
+                i.updatedAt, i.updateCount);
     }
 
-    public String affectedJson(List<IncidentBody.AffectedComponent> affected) {
+    /** The native body, its components showing their current status. */
+    public Incident body(IncidentData data) {
+        return readModel.incident(shown(data));
+    }
+
+    public String affectedJson(List<Incident.AffectedComponent> affected) {
         if (affected == null || affected.isEmpty()) {
             return null;
         }
@@ -56,7 +63,7 @@ public class IncidentViews {
         }
     }
 
-    private List<IncidentBody.AffectedComponent> affected(String json) {
+    private List<Incident.AffectedComponent> affected(String json) {
         if (json == null || json.isBlank()) {
             return null;
         }

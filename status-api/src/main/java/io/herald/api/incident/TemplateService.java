@@ -3,6 +3,7 @@ package io.herald.api.incident;
 import io.herald.api.admin.Actor;
 import io.herald.api.admin.AuditLog;
 import io.herald.api.http.Fields;
+import io.herald.api.read.Vocabulary;
 import io.herald.model.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

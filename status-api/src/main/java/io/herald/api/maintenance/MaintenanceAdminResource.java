@@ -4,15 +4,14 @@ import io.herald.api.admin.Actor;
 import io.herald.api.admin.AdminApi;
 import io.herald.api.admin.RequiresScope;
 import io.herald.api.admin.Scopes;
-import io.herald.api.incident.IncidentBody;
+import io.herald.api.http.PathIds;
 import io.herald.api.incident.IncidentData;
-import io.herald.api.incident.IncidentIds;
 import io.herald.api.incident.IncidentRequests;
 import io.herald.api.incident.IncidentViews;
-import io.herald.api.overlay.OverlayFeed;
-import io.herald.model.problem.Problem;
-import io.herald.api.status.StatusSnapshot;
+import io.herald.api.read.OverlayRefresh;
 import io.herald.api.uptime.UptimeChanges;
+import io.herald.model.problem.Problem;
+import io.herald.model.status.Incident;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -45,15 +44,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MaintenanceAdminResource {
     private final MaintenanceService service;
     private final IncidentViews views;
-    private final StatusSnapshot snapshot;
-    private final OverlayFeed overlay;
+    private final OverlayRefresh overlay;
     private final UptimeChanges uptimeChanges;
 
-    public MaintenanceAdminResource(MaintenanceService service, IncidentViews views, StatusSnapshot snapshot,
-            OverlayFeed overlay, UptimeChanges uptimeChanges) {
+    public MaintenanceAdminResource(MaintenanceService service, IncidentViews views, OverlayRefresh overlay,
+            UptimeChanges uptimeChanges) {
         this.service = service;
         this.views = views;
-        this.snapshot = snapshot;
         this.overlay = overlay;
         this.uptimeChanges = uptimeChanges;
     }
@@ -61,7 +58,7 @@ public class MaintenanceAdminResource {
     @POST
     @Operation(summary = "Schedule a maintenance; with auto_transition (default) it moves on time by itself")
     @APIResponse(responseCode = "201", description = "The maintenance",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or wrong (the problem names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(IncidentRequests.CreateMaintenance request, RoutingContext routing) {
@@ -75,33 +72,32 @@ public class MaintenanceAdminResource {
     @Operation(summary = "Change a maintenance: name, window, components, auto_transition, a forward status move, "
             + "or post an update (body)")
     @APIResponse(responseCode = "200", description = "The maintenance",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "404", description = "No maintenance has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The maintenance is completed, or the status would go back",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> patch(@PathParam("id") String id, IncidentRequests.PatchMaintenance request,
             RoutingContext routing) {
-        return answer(service.patch(Actor.of(routing), IncidentIds.parse(id, "maintenance"), request), 200);
+        return answer(service.patch(Actor.of(routing), PathIds.parse(id, "maintenance"), request), 200);
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a maintenance (it becomes completed; its window ends now)")
     @APIResponse(responseCode = "200", description = "The cancelled maintenance",
-            content = @Content(schema = @Schema(implementation = IncidentBody.class)))
+            content = @Content(schema = @Schema(implementation = Incident.class)))
     @APIResponse(responseCode = "404", description = "No maintenance has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The maintenance is already completed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> cancel(@PathParam("id") String id, RoutingContext routing) {
-        return answer(service.cancel(Actor.of(routing), IncidentIds.parse(id, "maintenance")), 200);
+        return answer(service.cancel(Actor.of(routing), PathIds.parse(id, "maintenance")), 200);
     }
 
     private Uni<Response> answer(Uni<IncidentData> change, int status) {
         return change.call(ignored -> overlay.refreshNow())
                 .invoke(uptimeChanges::changed)
-                .map(data -> Response.status(status)
-                        .entity(views.body(data, snapshot.current().componentsById())).build());
+                .map(data -> Response.status(status).entity(views.body(data)).build());
     }
 }

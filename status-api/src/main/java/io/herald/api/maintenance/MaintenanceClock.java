@@ -1,6 +1,6 @@
 package io.herald.api.maintenance;
 
-import io.herald.api.incident.Vocabulary;
+import io.herald.api.read.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
 

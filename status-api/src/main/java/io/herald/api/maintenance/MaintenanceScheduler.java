@@ -1,6 +1,6 @@
 package io.herald.api.maintenance;
 
-import io.herald.api.overlay.OverlayFeed;
+import io.herald.api.read.OverlayRefresh;
 import io.herald.api.uptime.UptimeChanges;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -12,10 +12,10 @@ import java.time.Instant;
 @ApplicationScoped
 public class MaintenanceScheduler {
     private final MaintenanceService service;
-    private final OverlayFeed overlay;
+    private final OverlayRefresh overlay;
     private final UptimeChanges uptimeChanges;
 
-    public MaintenanceScheduler(MaintenanceService service, OverlayFeed overlay, UptimeChanges uptimeChanges) {
+    public MaintenanceScheduler(MaintenanceService service, OverlayRefresh overlay, UptimeChanges uptimeChanges) {
         this.service = service;
         this.overlay = overlay;
         this.uptimeChanges = uptimeChanges;

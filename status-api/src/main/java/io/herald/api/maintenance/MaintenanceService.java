@@ -10,21 +10,18 @@ import io.herald.api.incident.IncidentNotifications;
 import io.herald.api.incident.IncidentRepository;
 import io.herald.api.incident.IncidentRequests;
 import io.herald.api.incident.IncidentUpdateEntity;
-import io.herald.api.incident.Vocabulary;
-import io.herald.model.problem.ProblemException;
+import io.herald.api.read.Vocabulary;
 import io.herald.api.subscriber.NotificationType;
 import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.Catalog;
+import io.herald.model.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**

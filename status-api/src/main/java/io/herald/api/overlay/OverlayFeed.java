@@ -1,14 +1,13 @@
 package io.herald.api.overlay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.db.SafeContext;
 import io.herald.api.incident.IncidentData;
 import io.herald.api.incident.IncidentEntity;
 import io.herald.api.incident.IncidentViews;
-import io.herald.api.status.StatusSnapshot;
-import io.herald.api.stream.PageEvent;
-import io.herald.api.stream.PageEventHub;
+import io.herald.api.read.IncidentChanges;
+import io.herald.api.read.OverlayRefresh;
+import io.herald.api.read.ReadModel;
+import io.herald.api.read.ShownIncident;
 import io.herald.api.uptime.UptimeChanges;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,21 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps the snapshot's overlay true to PostgreSQL: re-read at start, right after every write on this replica and
- * every {@code herald.api.overlay.refresh}. Each incident or maintenance seen changed since the last read is sent
- * to the SSE clients as an {@code incident} or {@code maintenance} event, on every replica.
+ * Keeps the read model's overlay true to PostgreSQL: re-read at start, right after every write on this replica (its
+ * writers call {@link OverlayRefresh}) and every {@code herald.api.overlay.refresh}. Each incident or maintenance seen
+ * changed since the last read is handed to the read model, which sends it to the SSE clients as an {@code incident}
+ * or {@code maintenance} event, on every replica. It also answers the read model's {@link IncidentChanges}.
  */
 @ApplicationScoped
-public class OverlayFeed {
+public class OverlayFeed implements OverlayRefresh, IncidentChanges {
     private static final Duration LOOK_BACK = Duration.ofMinutes(2);
     /** The most incidents and maintenances replayed to a resuming client; it re-reads the whole state anyway. */
     private static final int REPLAY_LIMIT = 200;
 
     private final OverlayLoader loader;
-    private final StatusSnapshot snapshot;
-    private final PageEventHub hub;
+    private final ReadModel readModel;
     private final IncidentViews views;
-    private final ObjectMapper mapper;
     private final OverlayConfig config;
     private final Vertx vertx;
     private final UptimeChanges uptimeChanges;
@@ -53,13 +51,11 @@ public class OverlayFeed {
     private record Seen(String signature, Instant updatedAt) {
     }
 
-    public OverlayFeed(OverlayLoader loader, StatusSnapshot snapshot, PageEventHub hub, IncidentViews views,
-            ObjectMapper mapper, OverlayConfig config, Vertx vertx, UptimeChanges uptimeChanges) {
+    public OverlayFeed(OverlayLoader loader, ReadModel readModel, IncidentViews views, OverlayConfig config,
+            Vertx vertx, UptimeChanges uptimeChanges) {
         this.loader = loader;
-        this.snapshot = snapshot;
-        this.hub = hub;
+        this.readModel = readModel;
         this.views = views;
-        this.mapper = mapper;
         this.config = config;
         this.vertx = vertx;
         this.uptimeChanges = uptimeChanges;
@@ -80,7 +76,7 @@ public class OverlayFeed {
         return loaded;
     }
 
-    /** Re-reads soon; calls made while a read runs are folded into one more read. */
+    @Override
     public void refresh() {
         if (stopping) {
             return;
@@ -102,7 +98,7 @@ public class OverlayFeed {
         });
     }
 
-    /** Re-reads now and completes once the new overlay is applied (for writers that answer after it). */
+    @Override
     public Uni<Void> refreshNow() {
         Instant now = Instant.now();
         return SafeContext.run(vertx, () -> loader.load(now, now.minus(LOOK_BACK))).invoke(this::apply)
@@ -110,7 +106,7 @@ public class OverlayFeed {
     }
 
     private synchronized void apply(OverlayLoader.Loaded result) {
-        snapshot.overlay(result.overlay());
+        readModel.overlay(result.overlay());
         boolean first = !loaded;
         loaded = true;
         Instant horizon = Instant.now().minus(LOOK_BACK.multipliedBy(2));
@@ -124,42 +120,17 @@ public class OverlayFeed {
                 continue;
             }
             any = true;
-            publish(data);
+            readModel.changed(views.shown(data));
         }
         if (any) {
             uptimeChanges.changed();
         }
     }
 
-    private void publish(IncidentData data) {
-        PageEvent event = event(data);
-        if (event != null) {
-            hub.publish(event);
-        }
-    }
-
-    /**
-     * The incidents and maintenances created or changed since then, oldest change first, as stream events: what an
-     * SSE client that resumes after being away since then has missed.
-     */
-    public Uni<List<PageEvent>> changedSince(Instant since) {
-        return SafeContext.run(vertx, () -> loader.changedSince(since, REPLAY_LIMIT)).map(changed -> changed.stream()
-                .map(this::event)
-                .filter(java.util.Objects::nonNull)
-                .toList());
-    }
-
-    private PageEvent event(IncidentData data) {
-        IncidentEntity i = data.incident();
-        try {
-            String json = mapper.writeValueAsString(views.body(data, snapshot.current().componentsById()));
-            return i.isMaintenance()
-                    ? new PageEvent("maintenance", "mnt-" + i.id + "-" + i.updateCount, json)
-                    : new PageEvent("incident", "inc-" + i.id + "-" + i.updateCount, json);
-        } catch (JsonProcessingException e) {
-            Log.warnf("Cannot encode incident %d for the stream: %s", i.id, e.getMessage());
-            return null;
-        }
+    @Override
+    public Uni<List<ShownIncident>> changedSince(Instant since) {
+        return SafeContext.run(vertx, () -> loader.changedSince(since, REPLAY_LIMIT))
+                .map(changed -> changed.stream().map(views::shown).toList());
     }
 
     private void finish() {

@@ -3,8 +3,11 @@ package io.herald.api.overlay;
 import io.herald.api.incident.IncidentData;
 import io.herald.api.incident.IncidentEntity;
 import io.herald.api.incident.IncidentRepository;
-import io.herald.api.incident.Vocabulary;
+import io.herald.api.incident.IncidentViews;
 import io.herald.api.override.ComponentOverrideEntity;
+import io.herald.api.read.Overlay;
+import io.herald.api.read.ShownIncident;
+import io.herald.api.read.Vocabulary;
 import io.herald.model.ComponentStatus;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -21,9 +24,11 @@ import java.util.Set;
 public class OverlayLoader {
     private static final int RECENT = 50;
     private final IncidentRepository incidents;
+    private final IncidentViews views;
 
-    public OverlayLoader(IncidentRepository incidents) {
+    public OverlayLoader(IncidentRepository incidents, IncidentViews views) {
         this.incidents = incidents;
+        this.views = views;
     }
 
     /** The overlay and the incidents/maintenances updated since the given time (for stream events). */
@@ -49,8 +54,8 @@ public class OverlayLoader {
                     Map<String, ComponentStatus> overridden = new HashMap<>();
                     overrides.forEach(o -> ComponentStatus.parse(o.status)
                             .ifPresent(s -> overridden.put(o.componentId, s)));
-                    return new Loaded(new Overlay(unresolved, recent, open, recentMaintenances,
-                            Set.copyOf(inMaintenance), Map.copyOf(overridden)), updated);
+                    return new Loaded(new Overlay(shown(unresolved), shown(recent), shown(open),
+                            shown(recentMaintenances), Set.copyOf(inMaintenance), Map.copyOf(overridden)), updated);
                 }))))));
     }
 
@@ -58,5 +63,9 @@ public class OverlayLoader {
     @WithSession
     public Uni<List<IncidentData>> changedSince(Instant since, int limit) {
         return incidents.latestUpdatedSince(since, limit).flatMap(incidents::withDetails);
+    }
+
+    private List<ShownIncident> shown(List<IncidentData> incidents) {
+        return incidents.stream().map(views::shown).toList();
     }
 }

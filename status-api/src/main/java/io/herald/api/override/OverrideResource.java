@@ -4,7 +4,7 @@ import io.herald.api.admin.Actor;
 import io.herald.api.admin.AdminApi;
 import io.herald.api.admin.RequiresScope;
 import io.herald.api.admin.Scopes;
-import io.herald.api.overlay.OverlayFeed;
+import io.herald.api.read.OverlayRefresh;
 import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -38,9 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OverrideResource {
     private final OverrideService service;
-    private final OverlayFeed overlay;
+    private final OverlayRefresh overlay;
 
-    public OverrideResource(OverrideService service, OverlayFeed overlay) {
+    public OverrideResource(OverrideService service, OverlayRefresh overlay) {
         this.service = service;
         this.overlay = overlay;
     }

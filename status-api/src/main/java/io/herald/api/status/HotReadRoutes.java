@@ -2,6 +2,8 @@ package io.herald.api.status;
 
 import io.herald.api.http.CachedBody;
 import io.herald.api.http.HttpCaching;
+import io.herald.api.read.PageBodies;
+import io.herald.api.read.ReadModel;
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
@@ -24,24 +26,24 @@ import java.util.function.Function;
 public class HotReadRoutes {
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
-    private final StatusSnapshot snapshot;
+    private final ReadModel readModel;
     private final CharSequence cacheControl;
 
-    HotReadRoutes(StatusSnapshot snapshot, HttpCaching caching) {
-        this.snapshot = snapshot;
+    HotReadRoutes(ReadModel readModel, HttpCaching caching) {
+        this.readModel = readModel;
         this.cacheControl = HttpHeaders.createOptimized(caching.cacheControl());
     }
 
     void routes(@Observes Router router) {
-        route(router, "/api/v2/summary.json", RenderedStatus::summary);
-        route(router, "/api/v2/status.json", RenderedStatus::status);
-        route(router, "/api/v2/components.json", RenderedStatus::components);
-        route(router, "/api/v1/status", RenderedStatus::nativeStatus);
+        route(router, "/api/v2/summary.json", PageBodies::summary);
+        route(router, "/api/v2/status.json", PageBodies::status);
+        route(router, "/api/v2/components.json", PageBodies::components);
+        route(router, "/api/v1/status", PageBodies::nativeStatus);
     }
 
-    private void route(Router router, String path, Function<RenderedStatus, CachedBody> body) {
+    private void route(Router router, String path, Function<PageBodies, CachedBody> body) {
         router.get(path).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(context -> answer(context, body.apply(snapshot.current())));
+                .handler(context -> answer(context, body.apply(readModel.page())));
     }
 
     private void answer(RoutingContext context, CachedBody body) {

@@ -1,6 +1,8 @@
 package io.herald.api.status;
 
 import io.herald.api.http.HttpCaching;
+import io.herald.api.read.ReadModel;
+import io.herald.model.status.StatusDocument;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,18 +17,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Herald's native current status, with causes and details, served from the precomputed snapshot. */
+/** Herald's native current status, with causes and details, served from the read model's precomputed body. */
 // Precomputed bytes only: answer on the event loop, no hop to a worker thread.
 @NonBlocking
 @Path("/api/v1/status")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Status", description = "Herald's native status API")
 public class StatusV1Resource {
-    private final StatusSnapshot snapshot;
+    private final ReadModel readModel;
     private final HttpCaching caching;
 
-    public StatusV1Resource(StatusSnapshot snapshot, HttpCaching caching) {
-        this.snapshot = snapshot;
+    public StatusV1Resource(ReadModel readModel, HttpCaching caching) {
+        this.readModel = readModel;
         this.caching = caching;
     }
 
@@ -34,9 +36,9 @@ public class StatusV1Resource {
     @Operation(summary = "The page status, every service and component with its cause and detail, and the id "
             + "of the last change applied (to resume /api/v1/stream from)")
     @APIResponse(responseCode = "200", description = "The current status",
-            content = @Content(schema = @Schema(implementation = NativeV1.Body.class)))
+            content = @Content(schema = @Schema(implementation = StatusDocument.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().nativeStatus());
+        return caching.respond(ifNoneMatch, readModel.page().nativeStatus());
     }
 }

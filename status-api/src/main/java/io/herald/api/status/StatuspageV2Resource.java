@@ -1,6 +1,8 @@
 package io.herald.api.status;
 
 import io.herald.api.http.HttpCaching;
+import io.herald.api.read.ReadModel;
+import io.herald.model.status.StatuspageV2;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,18 +17,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The Statuspage-compatible v2 reads, served from the precomputed snapshot (no I/O, no encoding per request). */
+/** The Statuspage-compatible v2 reads, from the read model's precomputed bodies (no I/O, no encoding per request). */
 // Precomputed bytes only: answer on the event loop, no hop to a worker thread.
 @NonBlocking
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statuspage v2", description = "Statuspage-compatible public API")
 public class StatuspageV2Resource {
-    private final StatusSnapshot snapshot;
+    private final ReadModel readModel;
     private final HttpCaching caching;
 
-    public StatuspageV2Resource(StatusSnapshot snapshot, HttpCaching caching) {
-        this.snapshot = snapshot;
+    public StatuspageV2Resource(ReadModel readModel, HttpCaching caching) {
+        this.readModel = readModel;
         this.caching = caching;
     }
 
@@ -37,7 +39,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.Summary.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response summary(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().summary());
+        return caching.respond(ifNoneMatch, readModel.page().summary());
     }
 
     @GET
@@ -47,7 +49,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.StatusBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().status());
+        return caching.respond(ifNoneMatch, readModel.page().status());
     }
 
     @GET
@@ -57,7 +59,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.ComponentsBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response components(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().components());
+        return caching.respond(ifNoneMatch, readModel.page().components());
     }
 
     @GET
@@ -67,7 +69,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.IncidentsBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response incidents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().incidents());
+        return caching.respond(ifNoneMatch, readModel.page().incidents());
     }
 
     @GET
@@ -77,7 +79,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.IncidentsBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response unresolvedIncidents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().unresolvedIncidents());
+        return caching.respond(ifNoneMatch, readModel.page().unresolvedIncidents());
     }
 
     @GET
@@ -87,7 +89,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response maintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().maintenances());
+        return caching.respond(ifNoneMatch, readModel.page().maintenances());
     }
 
     @GET
@@ -97,7 +99,7 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response upcomingMaintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().upcomingMaintenances());
+        return caching.respond(ifNoneMatch, readModel.page().upcomingMaintenances());
     }
 
     @GET
@@ -107,6 +109,6 @@ public class StatuspageV2Resource {
             content = @Content(schema = @Schema(implementation = StatuspageV2.MaintenancesBody.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response activeMaintenances(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return caching.respond(ifNoneMatch, snapshot.current().activeMaintenances());
+        return caching.respond(ifNoneMatch, readModel.page().activeMaintenances());
     }
 }

@@ -1,9 +1,13 @@
 package io.herald.api.stream;
 
-import io.herald.model.problem.ProblemException;
-import io.herald.model.StreamIds;
+import io.herald.api.read.IncidentChanges;
+import io.herald.api.read.PageEvent;
+import io.herald.api.read.ReadModel;
 import io.herald.model.HeraldJson;
 import io.herald.model.LiveNotice;
+import io.herald.model.StreamIds;
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.ws.rs.GET;
@@ -15,10 +19,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import io.herald.model.problem.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,19 +48,15 @@ public class StreamResource {
      */
     private static final java.time.Duration PAGE_REPLAY_SLACK = java.time.Duration.ofMinutes(2);
 
-    private final ChangeHub hub;
+    private final ReadModel readModel;
+    private final IncidentChanges incidentChanges;
     private final ChangeReplay replay;
     private final StreamConfig config;
-    private final PageEventHub pageEventHub;
-    private final io.herald.api.overlay.OverlayFeed overlay;
-    private final io.herald.api.status.StatusSnapshot snapshot;
 
-    public StreamResource(ChangeHub hub, ChangeReplay replay, StreamConfig config, PageEventHub pageEventHub,
-            io.herald.api.overlay.OverlayFeed overlay, io.herald.api.status.StatusSnapshot snapshot) {
-        this.pageEventHub = pageEventHub;
-        this.overlay = overlay;
-        this.snapshot = snapshot;
-        this.hub = hub;
+    public StreamResource(ReadModel readModel, IncidentChanges incidentChanges, ChangeReplay replay,
+            StreamConfig config) {
+        this.readModel = readModel;
+        this.incidentChanges = incidentChanges;
         this.replay = replay;
         this.config = config;
     }
@@ -100,7 +100,7 @@ public class StreamResource {
         }
         // The change cursor: the last change sent on this connection, named in every incident or maintenance event
         // id so a client resuming from one gets the changes it has not seen.
-        String start = after != null ? after : snapshot.current().lastEventId();
+        String start = after != null ? after : readModel.lastEventId();
         String[] cursor = {start == null ? "0-0" : start};
         Multi<OutboundSseEvent> events = events(after).map(item -> {
             if (item instanceof LiveNotice notice) {
@@ -131,8 +131,8 @@ public class StreamResource {
      */
     private Multi<Object> events(String after) {
         if (after == null) {
-            return Multi.createBy().merging().streams(hub.live(config.clientBuffer()).map(Object.class::cast),
-                    pageEventHub.live(config.clientBuffer()).map(Object.class::cast));
+            return Multi.createBy().merging().streams(readModel.changes(config.clientBuffer()).map(Object.class::cast),
+                    readModel.pageEvents(config.clientBuffer()).map(Object.class::cast));
         }
         return Multi.createFrom().emitter(emitter -> {
             Object lock = new Object();
@@ -148,18 +148,18 @@ public class StreamResource {
                     }
                 }
             };
-            Cancellable changes = hub.live(config.clientBuffer()).subscribe().with(live::accept, emitter::fail,
-                    emitter::complete);
-            Cancellable page = pageEventHub.live(config.clientBuffer()).subscribe().with(live::accept, emitter::fail,
-                    emitter::complete);
+            Cancellable changes = readModel.changes(config.clientBuffer()).subscribe().with(live::accept,
+                    emitter::fail, emitter::complete);
+            Cancellable page = readModel.pageEvents(config.clientBuffer()).subscribe().with(live::accept,
+                    emitter::fail, emitter::complete);
             emitter.onTermination(() -> {
                 changes.cancel();
                 page.cancel();
             });
             Instant since = Instant.ofEpochMilli(Math.max(0, StreamIds.millis(after))).minus(PAGE_REPLAY_SLACK);
-            replay.after(after).flatMap(missed -> overlay.changedSince(since).map(events -> {
+            replay.after(after).flatMap(missed -> incidentChanges.changedSince(since).map(changed -> {
                 List<Object> all = new ArrayList<>(missed);
-                all.addAll(events);
+                changed.stream().map(readModel::event).filter(Objects::nonNull).forEach(all::add);
                 return all;
             })).subscribe().with(missed -> {
                 synchronized (lock) {

@@ -1,6 +1,6 @@
 package io.herald.api.support;
 
-import io.herald.api.status.LiveStatusFeed;
+import io.herald.api.live.LiveStatusFeed;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

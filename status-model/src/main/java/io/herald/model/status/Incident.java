@@ -1,5 +1,6 @@
 package io.herald.model.status;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -10,8 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Statuspage's incident object and, with {@code scheduled_for} and {@code scheduled_until}, its scheduled
  * maintenance (both absent on an incident). The native-only fields {@code automatic} and {@code taken_over} are left
- * out of the v2 bodies ({@link #forV2()}).
+ * out of the v2 bodies ({@link #forV2()}). Its OpenAPI schema keeps the name status-api has always published.
  */
+@Schema(name = "IncidentBody")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"id", "name", "status", "created_at", "updated_at", "monitoring_at", "resolved_at", "impact",
         "shortlink", "started_at", "page_id", "incident_updates", "components", "scheduled_for", "scheduled_until",
@@ -41,7 +43,8 @@ public record Incident(
                 startedAt, pageId, incidentUpdates, components, scheduledFor, scheduledUntil, null, null);
     }
 
-    /** A scheduled maintenance carries its window; an incident has none. */
+    /** A scheduled maintenance carries its window; an incident has none. Derived, so not a field of the JSON. */
+    @JsonIgnore
     public boolean isMaintenance() {
         return scheduledFor != null;
     }

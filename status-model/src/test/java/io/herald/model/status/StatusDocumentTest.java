@@ -49,6 +49,8 @@ class StatusDocumentTest {
         String maintenance = HeraldJson.write(incident("2026-11-27T00:00:00Z", null));
         assertThat(maintenance).contains("\"scheduled_for\":\"2026-11-27T00:00:00Z\"",
                 "\"scheduled_until\":\"2026-11-27T02:00:00Z\"").doesNotContain("automatic");
+        assertThat(incident).doesNotContain("\"maintenance\"");
+        assertThat(maintenance).doesNotContain("\"maintenance\"");
         assertThat(HeraldJson.read(maintenance, Incident.class).isMaintenance()).isTrue();
         assertThat(HeraldJson.read(incident, Incident.class).isMaintenance()).isFalse();
     }

@@ -8,8 +8,10 @@ import com.nimbusds.jwt.SignedJWT;
 import io.herald.api.admin.Actor;
 import io.herald.api.admin.AuditLog;
 import io.herald.api.admin.OperatorEntity;
-import io.herald.api.admin.OperatorService;
 import io.herald.api.admin.Scopes;
+import io.herald.api.admin.SessionBody;
+import io.herald.api.admin.SessionService;
+import io.herald.api.admin.UserBody;
 import io.herald.model.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -38,15 +40,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class OidcSignInService {
     private final OidcConfig config;
     private final OidcProvider provider;
-    private final OperatorService operators;
+    private final SessionService sessions;
     private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
     private final Set<JWSAlgorithm> algorithms;
 
-    public OidcSignInService(OidcConfig config, OidcProvider provider, OperatorService operators, AuditLog audit) {
+    public OidcSignInService(OidcConfig config, OidcProvider provider, SessionService sessions, AuditLog audit) {
         this.config = config;
         this.provider = provider;
-        this.operators = operators;
+        this.sessions = sessions;
         this.audit = audit;
         this.algorithms = config.algorithms().stream().map(a -> JWSAlgorithm.parse(a.trim()))
                 .collect(Collectors.toUnmodifiableSet());
@@ -101,7 +103,7 @@ public class OidcSignInService {
                 config.clientId().get(), config.scopes()));
     }
 
-    public Uni<OperatorService.SessionBody> signIn(SignInRequest request) {
+    public Uni<SessionBody> signIn(SignInRequest request) {
         if (!config.enabled()) {
             return Uni.createFrom().failure(OidcProblems.notConfigured());
         }
@@ -120,7 +122,7 @@ public class OidcSignInService {
         return provider.exchange(code, redirectUri, verifier)
                 .flatMap(idToken -> provider.metadata().flatMap(found -> verified(idToken, found.issuer(), nonce)))
                 .flatMap(claims -> operatorFor(claims))
-                .flatMap(operator -> operators.openSession(operator, "oidc"));
+                .flatMap(operator -> sessions.open(operator, "oidc"));
     }
 
     private Uni<JWTClaimsSet> verified(String idToken, String issuer, String nonce) {
@@ -259,7 +261,7 @@ public class OidcSignInService {
             operator.oidcSubject = claims.getSubject();
             operator.createdAt = Instant.now();
             return operator.<OperatorEntity>persist().call(saved -> audit.record(new Actor("oidc", Set.of(), null),
-                    "user.create", "user:" + saved.id, null, OperatorService.UserBody.of(saved)));
+                    "user.create", "user:" + saved.id, null, UserBody.of(saved)));
         });
     }
 

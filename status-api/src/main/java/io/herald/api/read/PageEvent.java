@@ -1,4 +1,4 @@
-package io.herald.api.stream;
+package io.herald.api.read;
 
 /**
  * An incident or maintenance event for SSE clients.

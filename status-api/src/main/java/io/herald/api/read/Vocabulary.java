@@ -1,8 +1,8 @@
-package io.herald.api.incident;
+package io.herald.api.read;
 
 import java.util.List;
 
-/** Statuspage's words for incident and maintenance statuses and impacts. */
+/** Statuspage's words for incident and maintenance statuses and impacts, as the read model shows them. */
 public final class Vocabulary {
     public static final String INVESTIGATING = "investigating";
     public static final String IDENTIFIED = "identified";

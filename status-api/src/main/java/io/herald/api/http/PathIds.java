@@ -1,10 +1,10 @@
-package io.herald.api.incident;
+package io.herald.api.http;
 
 import io.herald.model.problem.ProblemException;
 
-/** Incident ids in paths: a positive whole number, or 404 (an id that cannot exist is unknown, not malformed). */
-public final class IncidentIds {
-    private IncidentIds() {
+/** Numeric ids in paths: a positive whole number, or 404 (an id that cannot exist is unknown, not malformed). */
+public final class PathIds {
+    private PathIds() {
     }
 
     public static long parse(String id, String what) {

@@ -1,5 +1,6 @@
-package io.herald.api.status;
+package io.herald.api.live;
 
+import io.herald.api.read.ReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -10,21 +11,21 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class SnapshotReadiness implements HealthCheck {
-    private final StatusSnapshot snapshot;
+    private final ReadModel readModel;
     private final LiveStatusFeed feed;
 
-    public SnapshotReadiness(StatusSnapshot snapshot, LiveStatusFeed feed) {
-        this.snapshot = snapshot;
+    public SnapshotReadiness(ReadModel readModel, LiveStatusFeed feed) {
+        this.readModel = readModel;
         this.feed = feed;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("status-snapshot")
-                .status(snapshot.loaded() && feed.subscribed())
-                .withData("loaded", snapshot.loaded())
+                .status(readModel.loaded() && feed.subscribed())
+                .withData("loaded", readModel.loaded())
                 .withData("live-subscription", feed.subscribed())
-                .withData("last-event-id", Objects.requireNonNullElse(snapshot.current().lastEventId(), "none"))
+                .withData("last-event-id", Objects.requireNonNullElse(readModel.lastEventId(), "none"))
                 .build();
     }
 }

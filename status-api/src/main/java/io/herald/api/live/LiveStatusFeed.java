@@ -1,7 +1,6 @@
-package io.herald.api.status;
+package io.herald.api.live;
 
-import io.herald.model.StreamIds;
-import io.herald.api.stream.ChangeHub;
+import io.herald.api.read.ReadModel;
 import io.herald.model.ComponentState;
 import io.herald.model.HeraldJson;
 import io.herald.model.LiveNotice;
@@ -23,16 +22,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps the {@link StatusSnapshot} true to Redis: the one live-channel subscription of this process (whose
- * notices also feed the SSE {@link ChangeHub}), a full re-read of the current-status hash after every
+ * Keeps the {@link ReadModel}'s evaluated status true to Redis: the one live-channel subscription of this process
+ * (the read model passes its notices on to the SSE clients), a full re-read of the current-status hash after every
  * (re)subscription, and the same re-read every {@code herald.api.resync-interval} as a safety net.
  */
 @ApplicationScoped
 public class LiveStatusFeed {
     private final RedisKeys keys;
-    private final StatusSnapshot snapshot;
-    private final ChangeHub hub;
-    private final StatusConfig config;
+    private final ReadModel readModel;
+    private final LiveConfig config;
     private final Vertx vertx;
     private final ReactivePubSubCommands<String> pubsub;
     private final ReactiveHashCommands<String, String, String> hashes;
@@ -44,11 +42,10 @@ public class LiveStatusFeed {
     private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
     private long resyncTimer = -1;
 
-    public LiveStatusFeed(ReactiveRedisDataSource redis, RedisKeys keys, StatusSnapshot snapshot, ChangeHub hub,
-            StatusConfig config, Vertx vertx) {
+    public LiveStatusFeed(ReactiveRedisDataSource redis, RedisKeys keys, ReadModel readModel, LiveConfig config,
+            Vertx vertx) {
         this.keys = keys;
-        this.snapshot = snapshot;
-        this.hub = hub;
+        this.readModel = readModel;
         this.config = config;
         this.vertx = vertx;
         this.pubsub = redis.pubsub(String.class);
@@ -76,14 +73,14 @@ public class LiveStatusFeed {
     }
 
     /**
-     * Re-reads the newest changes-stream id, then the whole hash, and hands both to the snapshot. The id is read
+     * Re-reads the newest changes-stream id, then the whole hash, and hands both to the read model. The id is read
      * first so it is never newer than the hash it goes with.
      */
     public Uni<Void> resync() {
         return streams.xrevrange(keys.changes(), StreamRange.of("+", "-"), 1)
                 .map(entries -> entries.isEmpty() ? null : entries.get(0).id())
                 .flatMap(latestId -> hashes.hgetall(keys.currentStatus())
-                        .invoke(hash -> snapshot.replace(decode(hash), latestId)))
+                        .invoke(hash -> readModel.replace(decode(hash), latestId)))
                 .replaceWithVoid();
     }
 
@@ -128,13 +125,7 @@ public class LiveStatusFeed {
             Log.warnf("Ignoring a live notice that is not valid: %s", e.getMessage());
             return;
         }
-        snapshot.apply(notice);
-        if (StreamIds.isValid(notice.id())) {
-            hub.publish(notice);
-        } else {
-            Log.warnf("Live notice for %s has no changes-stream id ('%s'); not sent to stream clients",
-                    notice.change() == null ? "?" : notice.change().component(), notice.id());
-        }
+        readModel.apply(notice);
     }
 
     private void resyncInBackground() {

@@ -1,12 +1,12 @@
-package io.herald.api.status;
+package io.herald.api.live;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the in-memory snapshot of the current status stays true to Redis. */
+/** How the read model's evaluated status stays true to Redis. */
 @ConfigMapping(prefix = "herald.api")
-public interface StatusConfig {
+public interface LiveConfig {
 
     /**
      * How often the whole current-status hash is re-read as a safety net against a lost live notice

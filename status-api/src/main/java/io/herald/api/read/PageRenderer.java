@@ -1,105 +1,93 @@
-package io.herald.api.status;
+package io.herald.api.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.catalog.LoadedCatalog;
 import io.herald.api.catalog.PageTime;
 import io.herald.api.http.CachedBody;
-import io.herald.api.incident.IncidentBody;
-import io.herald.api.incident.IncidentData;
-import io.herald.api.incident.IncidentViews;
-import io.herald.api.incident.Vocabulary;
-import io.herald.api.overlay.Overlay;
 import io.herald.model.ComponentState;
 import io.herald.model.ComponentStatus;
-import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.ComponentDef;
+import io.herald.model.catalog.PageInfo;
 import io.herald.model.catalog.ServiceDef;
+import io.herald.model.status.Incident;
+import io.herald.model.status.Indicator;
+import io.herald.model.status.Page;
+import io.herald.model.status.StatusDocument;
+import io.herald.model.status.StatuspageV2;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the catalog plus the components' states into the encoded bodies of the hot endpoints. Runs once per
- * change, never per request.
+ * Turns a page of the catalog plus the components' states and the overlay into the encoded bodies of the hot
+ * endpoints. Runs once per change, never per request.
  */
 @ApplicationScoped
-public class StatusRenderer {
-    private final Catalog catalog;
+class PageRenderer {
     private final Instant declaredAt;
-    private final ZoneId zone;
     private final PageTime time;
     private final ObjectMapper mapper;
-    private final IncidentViews views;
 
-    public StatusRenderer(LoadedCatalog loaded, PageTime time, ObjectMapper mapper, IncidentViews views) {
-        this.views = views;
-        this.catalog = loaded.catalog();
+    PageRenderer(LoadedCatalog loaded, PageTime time, ObjectMapper mapper) {
         this.declaredAt = loaded.declaredAt();
-        this.zone = time.zone();
         this.time = time;
         this.mapper = mapper;
     }
 
-    public RenderedStatus render(Map<String, ComponentState> states, String lastEventId, Overlay overlay) {
-        String updatedAt = format(lastUpdate(states, overlay));
-        PageIndicator.PageStatus page = PageIndicator.of(catalog.components().values().stream()
+    PageBodies render(PageScope scope, Map<String, ComponentState> states, String lastEventId, Overlay overlay) {
+        PageInfo info = scope.info();
+        String updatedAt = format(lastUpdate(scope, states, overlay));
+        PageIndicator.PageStatus blend = PageIndicator.of(scope.components().stream()
                         .map(c -> new PageIndicator.Input(shown(states, overlay, c.id()), c.critical()))
                         .toList(),
-                overlay.unresolved().stream().map(i -> i.incident().impact).toList());
+                overlay.unresolved().stream().map(i -> i.body().impact()).toList());
 
-        StatuspageV2.Page v2Page = new StatuspageV2.Page(catalog.page().id(), catalog.page().name(),
-                catalog.page().url(), zone.getId(), updatedAt);
-        StatuspageV2.Status v2Status = new StatuspageV2.Status(page.indicator(), page.description());
-        List<StatuspageV2.Component> v2Components = v2Components(states, overlay);
+        Page page = new Page(info.id(), info.name(), info.url(), info.timeZone().getId(), updatedAt);
+        Indicator indicator = new Indicator(blend.indicator(), blend.description());
+        List<StatuspageV2.Component> v2Components = v2Components(scope, states, overlay);
         Map<String, StatuspageV2.Component> byId = new HashMap<>();
         v2Components.forEach(c -> byId.put(c.id(), c));
-        List<IncidentBody> unresolved = bodies(overlay.unresolved(), byId);
-        List<IncidentBody> openMaintenances = bodies(overlay.openMaintenances(), byId);
-        List<IncidentBody> upcoming = openMaintenances.stream()
+        List<Incident> unresolved = bodies(overlay.unresolved(), byId);
+        List<Incident> openMaintenances = bodies(overlay.openMaintenances(), byId);
+        List<Incident> upcoming = openMaintenances.stream()
                 .filter(m -> Vocabulary.MAINTENANCE_SCHEDULED.equals(m.status())).toList();
-        List<IncidentBody> active = openMaintenances.stream()
+        List<Incident> active = openMaintenances.stream()
                 .filter(m -> !Vocabulary.MAINTENANCE_SCHEDULED.equals(m.status())).toList();
 
-        NativeV1.Body v1 = new NativeV1.Body(
-                new NativeV1.Page(catalog.page().id(), catalog.page().name(), catalog.page().url(), zone.getId(),
-                        updatedAt),
-                new NativeV1.Status(page.indicator(), page.description()),
-                v1Services(states, overlay),
-                unresolved,
-                openMaintenances,
-                lastEventId);
+        StatusDocument v1 = new StatusDocument(page, indicator, v1Services(scope, states, overlay), unresolved,
+                openMaintenances, lastEventId);
 
-        return new RenderedStatus(Map.copyOf(states), lastEventId, overlay, Map.copyOf(byId),
-                encode(new StatuspageV2.Summary(v2Page, v2Components, v2(unresolved), v2(openMaintenances), v2Status)),
-                encode(new StatuspageV2.StatusBody(v2Page, v2Status)),
-                encode(new StatuspageV2.ComponentsBody(v2Page, v2Components)),
+        return new PageBodies(Map.copyOf(byId),
+                encode(new StatuspageV2.Summary(page, v2Components, v2(unresolved), v2(openMaintenances), indicator)),
+                encode(new StatuspageV2.StatusBody(page, indicator)),
+                encode(new StatuspageV2.ComponentsBody(page, v2Components)),
                 encode(v1),
-                encode(new StatuspageV2.IncidentsBody(v2Page, v2(bodies(overlay.recentIncidents(), byId)))),
-                encode(new StatuspageV2.IncidentsBody(v2Page, v2(unresolved))),
-                encode(new StatuspageV2.MaintenancesBody(v2Page, v2(bodies(overlay.recentMaintenances(), byId)))),
-                encode(new StatuspageV2.MaintenancesBody(v2Page, v2(upcoming))),
-                encode(new StatuspageV2.MaintenancesBody(v2Page, v2(active))));
+                encode(new StatuspageV2.IncidentsBody(page, v2(bodies(overlay.recentIncidents(), byId)))),
+                encode(new StatuspageV2.IncidentsBody(page, v2(unresolved))),
+                encode(new StatuspageV2.MaintenancesBody(page, v2(bodies(overlay.recentMaintenances(), byId)))),
+                encode(new StatuspageV2.MaintenancesBody(page, v2(upcoming))),
+                encode(new StatuspageV2.MaintenancesBody(page, v2(active))));
     }
 
-    private List<IncidentBody> bodies(List<IncidentData> incidents, Map<String, StatuspageV2.Component> byId) {
-        return incidents.stream().map(i -> views.body(i, byId)).toList();
+    private static List<Incident> bodies(List<ShownIncident> incidents, Map<String, StatuspageV2.Component> byId) {
+        return incidents.stream().map(i -> i.render(byId)).toList();
     }
 
-    private static List<IncidentBody> v2(List<IncidentBody> bodies) {
-        return bodies.stream().map(IncidentBody::forV2).toList();
+    private static List<Incident> v2(List<Incident> bodies) {
+        return bodies.stream().map(Incident::forV2).toList();
     }
 
-    private List<StatuspageV2.Component> v2Components(Map<String, ComponentState> states, Overlay overlay) {
+    private List<StatuspageV2.Component> v2Components(PageScope scope, Map<String, ComponentState> states,
+            Overlay overlay) {
         List<StatuspageV2.Component> out = new ArrayList<>();
-        String pageId = catalog.page().id();
+        String pageId = scope.info().id();
         String created = format(declaredAt);
         int position = 1;
-        for (ServiceDef service : catalog.services()) {
+        for (ServiceDef service : scope.services()) {
             List<ComponentDef> children = service.components();
             out.add(new StatuspageV2.Component(service.id(), service.name(), worstOf(states, overlay, children), created,
                     format(latest(states, children)), position++, service.description(), true, null, null, pageId,
@@ -114,22 +102,23 @@ public class StatusRenderer {
         return out;
     }
 
-    private List<NativeV1.Service> v1Services(Map<String, ComponentState> states, Overlay overlay) {
-        List<NativeV1.Service> services = new ArrayList<>();
-        for (ServiceDef service : catalog.services()) {
-            List<NativeV1.Component> components = new ArrayList<>();
+    private List<StatusDocument.Service> v1Services(PageScope scope, Map<String, ComponentState> states,
+            Overlay overlay) {
+        List<StatusDocument.Service> services = new ArrayList<>();
+        for (ServiceDef service : scope.services()) {
+            List<StatusDocument.Component> components = new ArrayList<>();
             for (ComponentDef component : service.components()) {
                 ComponentState state = states.get(component.id());
                 ComponentStatus status = shown(states, overlay, component.id());
                 components.add(state == null
-                        ? new NativeV1.Component(component.id(), component.name(), component.description(), status,
-                                status.words(), null, null, null, null, false)
-                        : new NativeV1.Component(component.id(), component.name(), component.description(), status,
-                                status.words(), format(state.since()), format(state.since()), blankToNull(state.cause()),
-                                blankToNull(state.detail()), true));
+                        ? new StatusDocument.Component(component.id(), component.name(), component.description(),
+                                status, status.words(), null, null, null, null, false)
+                        : new StatusDocument.Component(component.id(), component.name(), component.description(),
+                                status, status.words(), format(state.since()), format(state.since()),
+                                blankToNull(state.cause()), blankToNull(state.detail()), true));
             }
             ComponentStatus worst = worstOf(states, overlay, service.components());
-            services.add(new NativeV1.Service(service.id(), service.name(), service.description(), worst,
+            services.add(new StatusDocument.Service(service.id(), service.name(), service.description(), worst,
                     worst.words(), components));
         }
         return services;
@@ -163,12 +152,12 @@ public class StatusRenderer {
      * The last time anything shown on the page changed: a component's status, or an incident or maintenance shown on
      * it being created, updated or resolved (an edit of its text counts too).
      */
-    private Instant lastUpdate(Map<String, ComponentState> states, Overlay overlay) {
-        Instant latest = latest(states, List.copyOf(catalog.components().values()));
-        for (List<io.herald.api.incident.IncidentData> shown : List.of(overlay.unresolved(), overlay.recentIncidents(),
+    private Instant lastUpdate(PageScope scope, Map<String, ComponentState> states, Overlay overlay) {
+        Instant latest = latest(states, scope.components());
+        for (List<ShownIncident> shown : List.of(overlay.unresolved(), overlay.recentIncidents(),
                 overlay.openMaintenances(), overlay.recentMaintenances())) {
-            for (io.herald.api.incident.IncidentData data : shown) {
-                Instant updated = data.incident().updatedAt;
+            for (ShownIncident incident : shown) {
+                Instant updated = incident.updatedAt();
                 if (updated != null && updated.isAfter(latest)) {
                     latest = updated;
                 }

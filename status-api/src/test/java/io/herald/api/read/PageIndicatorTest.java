@@ -1,4 +1,4 @@
-package io.herald.api.status;
+package io.herald.api.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

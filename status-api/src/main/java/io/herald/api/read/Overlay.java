@@ -1,6 +1,5 @@
-package io.herald.api.overlay;
+package io.herald.api.read;
 
-import io.herald.api.incident.IncidentData;
 import io.herald.model.ComponentStatus;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,8 @@ import java.util.Set;
  * @param inMaintenance      components listed by a maintenance in progress
  * @param overrides          component id to the status an operator set, for those not expired
  */
-public record Overlay(List<IncidentData> unresolved, List<IncidentData> recentIncidents,
-        List<IncidentData> openMaintenances, List<IncidentData> recentMaintenances, Set<String> inMaintenance,
+public record Overlay(List<ShownIncident> unresolved, List<ShownIncident> recentIncidents,
+        List<ShownIncident> openMaintenances, List<ShownIncident> recentMaintenances, Set<String> inMaintenance,
         Map<String, ComponentStatus> overrides) {
 
     public static final Overlay EMPTY = new Overlay(List.of(), List.of(), List.of(), List.of(), Set.of(), Map.of());

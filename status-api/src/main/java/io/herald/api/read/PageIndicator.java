@@ -1,4 +1,4 @@
-package io.herald.api.status;
+package io.herald.api.read;
 
 import io.herald.model.ComponentStatus;
 import java.util.Collection;
