@@ -98,7 +98,7 @@ public class HistoryResource {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(time.zone()).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("bad-" + field, "Bad " + field, "The field '" + field + "' ('" + value
+            throw ProblemException.badParameter(field, "Bad " + field, "The field '" + field + "' ('" + value
                     + "') is not an ISO 8601 time with offset (2026-11-26T09:00:00+01:00) or a date (2026-11-26).");
         }
     }
@@ -116,7 +116,7 @@ public class HistoryResource {
         } catch (NumberFormatException e) {
             // reported below, with the accepted range
         }
-        throw ProblemException.badRequest("bad-limit", "Bad limit",
+        throw ProblemException.badParameter("limit", "Bad limit",
                 "The limit '" + limit + "' is not a whole number between 1 and " + max + ".");
     }
 

@@ -1,18 +1,16 @@
 package io.herald.api.http;
 
+import io.herald.http.EntityTags;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * A JSON body encoded once, with its strong ETag (a digest of the bytes, so equal data gives an equal tag
- * on every replica).
+ * A JSON body encoded once, with its strong ETag (herald-http's {@link EntityTags}: a digest of the bytes, so equal
+ * data gives an equal tag on every replica).
  */
 public record CachedBody(byte[] bytes, String etag) {
 
     public static CachedBody of(byte[] bytes) {
-        return new CachedBody(bytes, etagOf(bytes));
+        return new CachedBody(bytes, EntityTags.of(bytes));
     }
 
     /** Encodes a body as JSON once. */
@@ -26,14 +24,5 @@ public record CachedBody(byte[] bytes, String etag) {
 
     public String text() {
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static String etagOf(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.herald.api.http;
 
+import io.herald.http.AcceptEncoding;
+import io.herald.http.EntityTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -7,7 +9,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Answers a public read from a precomputed body: Cache-Control so a CDN may hold it, an ETag, and 304 when the
- * caller's If-None-Match already names the current tag.
+ * caller's If-None-Match already names the current tag. Tags, the gzip copy and the Accept-Encoding choice are
+ * herald-http's, as in status-web.
  */
 @ApplicationScoped
 public class HttpCaching {
@@ -23,7 +26,7 @@ public class HttpCaching {
     }
 
     public Response respond(String ifNoneMatch, CachedBody body) {
-        Response.ResponseBuilder builder = matches(ifNoneMatch, body.etag())
+        Response.ResponseBuilder builder = EntityTags.matches(ifNoneMatch, body.etag())
                 ? Response.notModified()
                 : Response.ok(body.bytes(), MediaType.APPLICATION_JSON_TYPE);
         return builder.header(HttpHeaders.ETAG, body.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
@@ -34,59 +37,17 @@ public class HttpCaching {
      * bodies: compressed once when computed, never per request).
      */
     public Response respond(String ifNoneMatch, CachedBody body, byte[] gzipped, String acceptEncoding) {
-        if (gzipped == null || acceptEncoding == null || !acceptEncoding.toLowerCase().contains("gzip")) {
+        if (gzipped == null || !AcceptEncoding.acceptsGzip(acceptEncoding)) {
             return Response.fromResponse(respond(ifNoneMatch, body)).header(HttpHeaders.VARY, "Accept-Encoding")
                     .build();
         }
         // The gzip bytes are another representation, so they carry their own strong tag (RFC 9110 8.8.3).
-        String etag = gzipTag(body.etag());
-        Response.ResponseBuilder builder = matches(ifNoneMatch, etag)
+        String etag = EntityTags.withEncoding(body.etag(), "gzip");
+        Response.ResponseBuilder builder = EntityTags.matches(ifNoneMatch, etag)
                 ? Response.notModified()
                 : Response.ok(gzipped, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CONTENT_ENCODING, "gzip");
         return builder.header(HttpHeaders.VARY, "Accept-Encoding")
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
-    }
-
-    static String gzipTag(String etag) {
-        return etag.endsWith("\"") ? etag.substring(0, etag.length() - 1) + "-gzip\"" : etag + "-gzip";
-    }
-
-    /**
-     * The smallest gzip output: these bodies are compressed once per computation and then sent many times, so the
-     * extra milliseconds of the best level are paid once.
-     */
-    public static byte[] gzip(byte[] bytes) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 8 + 64);
-        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out) {
-            {
-                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
-            }
-        }) {
-            zip.write(bytes);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot gzip a body in memory", e);
-        }
-        return out.toByteArray();
-    }
-
-    /** If-None-Match may list several tags, may use weak tags (W/), or "*"; all compare weakly (RFC 9110). */
-    public static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*")) {
-                return true;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

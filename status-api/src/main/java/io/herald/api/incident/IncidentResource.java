@@ -81,7 +81,7 @@ public class IncidentResource {
                 from = ym.atDay(1).atStartOfDay(time.zone()).toInstant();
                 to = ym.plusMonths(1).atDay(1).atStartOfDay(time.zone()).toInstant();
             } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("bad-month", "Bad month",
+                throw ProblemException.badParameter("month", "Bad month",
                         "The field 'month' ('" + month + "') is not a month such as 2026-11.");
             }
         }
@@ -123,7 +123,7 @@ public class IncidentResource {
                 case "scheduled" -> List.of(Vocabulary.MAINTENANCE_SCHEDULED);
                 case "active" -> List.of(Vocabulary.MAINTENANCE_IN_PROGRESS, Vocabulary.MAINTENANCE_VERIFYING);
                 case "completed" -> List.of(Vocabulary.MAINTENANCE_COMPLETED);
-                default -> throw ProblemException.badRequest("bad-status", "Bad status",
+                default -> throw ProblemException.badParameter("status", "Bad status",
                         "The field 'status' ('" + status + "') is not one of scheduled, active, completed.");
             };
         }
@@ -170,7 +170,7 @@ public class IncidentResource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badRequest("bad-limit", "Bad limit",
+        throw ProblemException.badParameter("limit", "Bad limit",
                 "The limit '" + limit + "' is not a whole number between 1 and " + MAX_LIMIT + ".");
     }
 }

@@ -91,7 +91,7 @@ public class LatencyResource {
         String wire = window == null || window.isBlank() ? "24h" : window.trim();
         Duration length = WINDOWS.get(wire);
         if (length == null) {
-            throw ProblemException.badRequest("bad-window", "Bad window",
+            throw ProblemException.badParameter("window", "Bad window",
                     "The window '" + window + "' is not one of 24h, 7d, 30d, 90d.");
         }
         Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package io.herald.api.status;
 
+import io.herald.http.EntityTags;
 import io.herald.api.http.CachedBody;
 import io.herald.api.http.HttpCaching;
 import io.herald.api.read.PageBodies;
@@ -51,7 +52,7 @@ public class HotReadRoutes {
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.ETAG, body.etag());
         headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
-        if (HttpCaching.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), body.etag())) {
+        if (EntityTags.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), body.etag())) {
             response.setStatusCode(304).end();
             return;
         }

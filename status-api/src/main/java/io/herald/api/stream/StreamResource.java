@@ -94,7 +94,7 @@ public class StreamResource {
             }
         }
         if (after != null && !StreamIds.isValid(after)) {
-            throw ProblemException.badRequest("bad-last-event-id", "Bad last event id",
+            throw ProblemException.badParameter("Last-Event-ID", "Bad last event id",
                     "The last event id '" + given + "' is not an id this stream sends, such as 1716200000000-0 or "
                             + "inc-12-3.1716200000000-0.");
         }

@@ -1,9 +1,9 @@
 package io.herald.api.uptime;
 
+import io.herald.http.Gzip;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.db.SafeContext;
 import io.herald.api.http.CachedBody;
-import io.herald.api.http.HttpCaching;
 import io.herald.model.catalog.ComponentDef;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -142,7 +142,7 @@ public class UptimeCache {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(body -> {
                     CachedBody encoded = CachedBody.json(mapper, body);
-                    Kept fresh = new Kept(encoded, HttpCaching.gzip(encoded.bytes()), startedAt,
+                    Kept fresh = new Kept(encoded, Gzip.best(encoded.bytes()), startedAt,
                             now.plus(config.cacheTtl()));
                     daysCache.put(count, fresh);
                     return fresh;

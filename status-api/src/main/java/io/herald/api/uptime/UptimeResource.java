@@ -81,7 +81,7 @@ public class UptimeResource {
                 "There is no component '" + id + "' on this page. The ids are listed by /api/v2/components.json."));
         String wire = window == null || window.isBlank() ? "30d" : window.trim();
         UptimeQuery.UptimeWindow parsed = UptimeQuery.UptimeWindow.parse(wire).orElseThrow(() ->
-                ProblemException.badRequest("bad-window", "Bad window",
+                ProblemException.badParameter("window", "Bad window",
                         "The window '" + window + "' is not one of 24h, 7d, 30d, 90d, 365d."));
         return cache.window(component, parsed).map(body -> caching.respond(ifNoneMatch, body));
     }
@@ -99,7 +99,7 @@ public class UptimeResource {
         } catch (NumberFormatException e) {
             // reported below, with the accepted range
         }
-        throw ProblemException.badRequest("bad-days", "Bad days",
+        throw ProblemException.badParameter("days", "Bad days",
                 "The days '" + days + "' is not a whole number between 1 and " + max + ".");
     }
 }

@@ -101,7 +101,8 @@ class AdminApiTest extends IsolatedTest {
                 token(Scopes.INCIDENTS_WRITE)).then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("'status'"));
         call("POST", "/api/v1/admin/incidents", Map.of("status", "identified", "body", "y"),
-                token(Scopes.INCIDENTS_WRITE)).then().statusCode(400).body("detail", containsString("'name'"));
+                token(Scopes.INCIDENTS_WRITE)).then().statusCode(400).body("detail", containsString("'name'"))
+                .body("type", equalTo("https://herald.io/problems/invalid-field")).body("field", equalTo("name"));
         call("POST", "/api/v1/admin/incidents", Map.of("name", "x", "body", "y", "components", Map.of("nope",
                 "major_outage")), token(Scopes.INCIDENTS_WRITE)).then().statusCode(400)
                 .body("detail", containsString("'components'"));

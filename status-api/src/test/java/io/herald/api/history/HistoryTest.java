@@ -132,7 +132,9 @@ class HistoryTest extends IsolatedTest {
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("status", equalTo(400))
+                    .body("type", equalTo("https://herald.io/problems/bad-limit"))
                     .body("title", equalTo("Bad limit"))
+                    .body("field", equalTo("limit"))
                     .body("detail", equalTo("The limit '" + limit + "' is not a whole number between 1 and 500."));
         }
     }

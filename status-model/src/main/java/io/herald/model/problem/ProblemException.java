@@ -70,6 +70,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.ofStatus(403, detail));
     }
 
+    /**
+     * A query parameter or header that is out of range or malformed (400, slug {@code bad-<name>}), naming it in
+     * {@code field}.
+     */
+    public static ProblemException badParameter(String name, String title, String detail) {
+        String slug = "bad-" + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return new ProblemException(Problem.of(400, slug, title, detail).withField(name));
+    }
+
     public static ProblemException badRequest(String slug, String title, String detail) {
         return new ProblemException(Problem.of(400, slug, title, detail));
     }

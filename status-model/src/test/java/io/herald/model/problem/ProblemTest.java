@@ -56,5 +56,8 @@ class ProblemTest {
         assertThat(limited.getMessage()).isEqualTo("Wait a minute.");
         assertThat(limited.headers()).containsEntry("Retry-After", "60");
         assertThat(ProblemException.unprocessableField("/check", "no such check").problem().field()).isEqualTo("/check");
+        Problem header = ProblemException.badParameter("Last-Event-ID", "Bad last event id", "d").problem();
+        assertThat(header.slug()).isEqualTo("bad-last-event-id");
+        assertThat(header.field()).isEqualTo("Last-Event-ID");
     }
 }

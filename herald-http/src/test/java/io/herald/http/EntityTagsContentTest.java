@@ -1,11 +1,12 @@
-package io.herald.api.http;
+package io.herald.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class HttpCachingTest {
+/** If-None-Match as clients send it, and tags that follow the content only (equal on every replica). */
+class EntityTagsContentTest {
 
     @ParameterizedTest(name = "If-None-Match [{0}] -> {1}")
     @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
@@ -21,12 +22,13 @@ class HttpCachingTest {
             '"x", "y"'              | false
             """)
     void shouldMatchIfNoneMatchWeakly(String header, boolean matches) {
-        assertThat(HttpCaching.matches(header, "\"abc\"")).isEqualTo(matches);
+        assertThat(EntityTags.matches(header, "\"abc\"")).isEqualTo(matches);
     }
 
     @ParameterizedTest
     @CsvSource({"{}, {}, true", "{}, {\"a\":1}, false"})
     void shouldTagEqualBytesEqually(String a, String b, boolean same) {
-        assertThat(CachedBody.of(a.getBytes()).etag().equals(CachedBody.of(b.getBytes()).etag())).isEqualTo(same);
+        assertThat(EntityTags.of(a.getBytes()).equals(EntityTags.of(b.getBytes()))).isEqualTo(same);
+        assertThat(EntityTags.of(a.getBytes())).matches("\"[A-Za-z0-9_-]{27}\"");
     }
 }
