@@ -8,7 +8,7 @@ import io.herald.ingest.webhook.format.PayloadException;
 import io.herald.model.Signal;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.CheckDef;
-import io.herald.model.catalog.CheckType;
+import io.herald.model.catalog.options.WebhookOptions;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -82,10 +82,10 @@ public class WebhookService {
     }
 
     private String whyNotACheck(String source, String id) {
-        return catalog.check(id).map(check -> check.type() != CheckType.WEBHOOK
-                ? "Check '" + id + "' is an " + check.type().wire() + " probe run by Herald itself; it does not take "
-                        + "webhook signals."
-                : "Check '" + id + "' takes signals from source '" + check.source() + "', not from '" + source + "'.")
+        return catalog.check(id).map(check -> check.options() instanceof WebhookOptions hook
+                ? "Check '" + id + "' takes signals from source '" + hook.source() + "', not from '" + source + "'."
+                : "Check '" + id + "' is an " + check.type().wire() + " probe run by Herald itself; it does not take "
+                        + "webhook signals.")
                 .orElse("There is no check '" + id + "' in the catalog.");
     }
 

@@ -20,7 +20,7 @@ import io.herald.ingest.webhook.format.StandardWebhooksFormat;
 import io.herald.ingest.webhook.format.UptimeKumaFormat;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.CheckDef;
-import io.herald.model.catalog.CheckType;
+import io.herald.model.catalog.options.WebhookOptions;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
@@ -167,14 +167,15 @@ public class WebhookSources {
             Catalog catalog) {
         Map<String, CheckDef> subjects = new LinkedHashMap<>();
         for (CheckDef check : catalog.checks().values()) {
-            if (check.type() == CheckType.WEBHOOK && source.equals(check.source())) {
+            if (check.options() instanceof WebhookOptions hook && source.equals(hook.source())) {
                 subjects.put(check.id(), check);
             }
         }
         Map<String, CheckDef> mapped = new HashMap<>();
         settings.checks().forEach((subject, checkId) -> {
             Optional<CheckDef> check = catalog.check(checkId.trim());
-            if (check.isEmpty() || check.get().type() != CheckType.WEBHOOK || !source.equals(check.get().source())) {
+            if (check.isEmpty() || !(check.get().options() instanceof WebhookOptions hook)
+                    || !source.equals(hook.source())) {
                 throw new IllegalStateException(property + "checks.\"" + subject + "\": '" + checkId
                         + "' is not a webhook check of source '" + source + "' in the catalog");
             }

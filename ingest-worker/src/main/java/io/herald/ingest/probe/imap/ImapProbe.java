@@ -1,11 +1,16 @@
 package io.herald.ingest.probe.imap;
 
 import io.herald.ingest.probe.BlockingProbeRunner;
+import io.herald.ingest.probe.CheckProbe;
 import io.herald.ingest.probe.Conversation;
 import io.herald.ingest.probe.MailSecurity;
 import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.TlsTrust;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.MailboxOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,15 +22,28 @@ import org.apache.commons.net.imap.IMAPClient;
 import org.apache.commons.net.imap.IMAPSClient;
 
 /**
- * Checks an IMAP server: "* OK" greeting, CAPABILITY listing IMAP4rev1, optional STARTTLS, LOGOUT; commons-net's
+ * {@code type: imap}: checks an IMAP server: "* OK" greeting, CAPABILITY listing IMAP4rev1, optional STARTTLS, LOGOUT; commons-net's
  * blocking client runs on a Vert.x worker thread.
  */
-public final class ImapProbe {
+@Singleton
+public final class ImapProbe implements CheckProbe {
 
     private final BlockingProbeRunner runner;
 
     public ImapProbe(Vertx vertx) {
         this.runner = new BlockingProbeRunner(vertx);
+    }
+
+    @Override
+    public String type() {
+        return "imap";
+    }
+
+    @Override
+    public Uni<ProbeResult> probe(CheckDef check) {
+        MailboxOptions options = check.options(MailboxOptions.class);
+        return probe(new ImapTarget(options.host(), options.port(), check.timeout(), MailSecurity.of(options.security()),
+                TlsTrust.of(options.trust())));
     }
 
     public Uni<ProbeResult> probe(ImapTarget target) {

@@ -1,11 +1,16 @@
 package io.herald.ingest.probe.pop3;
 
 import io.herald.ingest.probe.BlockingProbeRunner;
+import io.herald.ingest.probe.CheckProbe;
 import io.herald.ingest.probe.Conversation;
 import io.herald.ingest.probe.MailSecurity;
 import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.TlsTrust;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.MailboxOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,15 +22,28 @@ import org.apache.commons.net.pop3.POP3Client;
 import org.apache.commons.net.pop3.POP3SClient;
 
 /**
- * Checks a POP3 server: "+OK" greeting, CAPA, optional STLS, QUIT; commons-net's blocking client runs on a Vert.x
+ * {@code type: pop3}: checks a POP3 server: "+OK" greeting, CAPA, optional STLS, QUIT; commons-net's blocking client runs on a Vert.x
  * worker thread.
  */
-public final class Pop3Probe {
+@Singleton
+public final class Pop3Probe implements CheckProbe {
 
     private final BlockingProbeRunner runner;
 
     public Pop3Probe(Vertx vertx) {
         this.runner = new BlockingProbeRunner(vertx);
+    }
+
+    @Override
+    public String type() {
+        return "pop3";
+    }
+
+    @Override
+    public Uni<ProbeResult> probe(CheckDef check) {
+        MailboxOptions options = check.options(MailboxOptions.class);
+        return probe(new Pop3Target(options.host(), options.port(), check.timeout(), MailSecurity.of(options.security()),
+                TlsTrust.of(options.trust())));
     }
 
     public Uni<ProbeResult> probe(Pop3Target target) {
