@@ -50,9 +50,9 @@ public class WebhookService {
                 if (source.strictSubject()) {
                     throw ProblemException.invalidField("/check", whyNotACheck(source.name(), observation.subject()));
                 }
-                Log.infof("Webhook source '%s' reported '%s', which maps to no check; ignored (map it with "
-                        + "herald.ingest.sources.\"%s\".checks.\"%s\"=<check id>)", source.name(),
-                        observation.subject(), source.name(), observation.subject());
+                Log.infof("Webhook source '%s' reported '%s', which maps to no check; ignored (list it under "
+                        + "subjects of a webhook check of source %s in the catalog)", source.name(),
+                        observation.subject(), source.name());
                 ignored.add(observation.subject());
                 continue;
             }
