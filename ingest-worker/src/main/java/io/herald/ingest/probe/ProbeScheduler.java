@@ -2,7 +2,6 @@ package io.herald.ingest.probe;
 
 import io.herald.ingest.IngestConfig;
 import io.herald.ingest.pull.CheckPull;
-import io.herald.ingest.pull.Pulled;
 import io.herald.ingest.pull.Pulls;
 import io.herald.ingest.signal.SignalIds;
 import io.herald.ingest.signal.SignalLog;
@@ -129,8 +128,8 @@ public class ProbeScheduler {
 
     private Uni<Void> pull(CheckDef check) {
         CheckPull pull = pulls.forType(check.type().wire()).orElseThrow();
-        return pull.pull(check).chain(p -> signals.appendOnce(new Signal(SignalIds.of(check.id() + ":" + p.dedupeKey()), PULL_SOURCE,
-                        check.id(), p.outcome(), null, p.detail(), clock.instant())))
+        return pull.pull(check).chain(p -> signals.appendOnce(new Signal(SignalIds.of(check.id() + ":" + p.dedupeKey()),
+                        PULL_SOURCE, check.id(), p.outcome(), null, p.detail(), clock.instant())))
                 .replaceWithVoid()
                 // An upstream we cannot read says nothing about the service it describes: record nothing.
                 .onFailure().recoverWithUni(failure -> {

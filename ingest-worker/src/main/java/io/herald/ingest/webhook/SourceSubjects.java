@@ -40,8 +40,8 @@ record SourceSubjects(Map<String, CheckDef> subjects, List<String> deprecations)
         new TreeMap<>(fromProperties).forEach((subject, checkId) -> {
             String key = property + "checks.\"" + subject + "\"";
             CheckDef check = catalog.check(checkId.trim()).filter(c -> webhook(c, source).isPresent())
-                    .orElseThrow(() -> new IllegalStateException(key + ": '" + checkId
-                            + "' is not a webhook check of source '" + source + "' in the catalog" + hint(subject, checkId)));
+                    .orElseThrow(() -> new IllegalStateException(key + ": '" + checkId + "' is not a webhook check of "
+                            + "source '" + source + "' in the catalog" + hint(subject, checkId)));
             CheckDef inCatalog = listed.get(subject);
             if (inCatalog != null && !inCatalog.id().equals(check.id())) {
                 throw new IllegalStateException(key + ": the catalog lists subject '" + subject + "' under check '"
@@ -67,7 +67,8 @@ record SourceSubjects(Map<String, CheckDef> subjects, List<String> deprecations)
     private static String deprecation(String property, CheckDef check, List<String> names) {
         List<String> all = new ArrayList<>(check.options(WebhookOptions.class).subjects());
         all.addAll(names);
-        String keys = names.stream().map(name -> property + "checks.\"" + name + "\"").collect(Collectors.joining(", "));
+        String keys = names.stream().map(name -> property + "checks.\"" + name + "\"")
+                .collect(Collectors.joining(", "));
         return "Deprecated: " + keys + " map" + (names.size() == 1 ? "s" : "") + " a subject in properties. "
                 + "Write it in the catalog instead, on check '" + check.id() + "': subjects: "
                 + all.stream().map(SourceSubjects::quoted).collect(Collectors.joining(", ", "[", "]"));

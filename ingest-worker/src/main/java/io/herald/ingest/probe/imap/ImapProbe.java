@@ -43,8 +43,8 @@ public final class ImapProbe implements CheckProbe {
     @Override
     public Uni<ProbeResult> probe(CheckDef check) {
         MailboxOptions options = check.options(MailboxOptions.class);
-        return probe(new ImapTarget(options.host(), options.port(), check.timeout(), MailSecurity.of(options.security()),
-                TlsTrust.of(options.trust())));
+        return probe(new ImapTarget(options.host(), options.port(), check.timeout(),
+                MailSecurity.of(options.security()), TlsTrust.of(options.trust())));
     }
 
     public Uni<ProbeResult> probe(ImapTarget target) {

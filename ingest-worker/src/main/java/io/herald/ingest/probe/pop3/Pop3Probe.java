@@ -42,8 +42,8 @@ public final class Pop3Probe implements CheckProbe {
     @Override
     public Uni<ProbeResult> probe(CheckDef check) {
         MailboxOptions options = check.options(MailboxOptions.class);
-        return probe(new Pop3Target(options.host(), options.port(), check.timeout(), MailSecurity.of(options.security()),
-                TlsTrust.of(options.trust())));
+        return probe(new Pop3Target(options.host(), options.port(), check.timeout(),
+                MailSecurity.of(options.security()), TlsTrust.of(options.trust())));
     }
 
     public Uni<ProbeResult> probe(Pop3Target target) {

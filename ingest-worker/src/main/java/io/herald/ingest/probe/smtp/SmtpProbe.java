@@ -42,8 +42,8 @@ public final class SmtpProbe implements CheckProbe {
         SmtpOptions options = check.options(SmtpOptions.class);
         SmtpAuth auth = options.user() == null ? null : new SmtpAuth(
                 SmtpAuth.Mechanism.valueOf(options.authMechanism()), options.user(), options.password());
-        return probe(new SmtpTarget(options.host(), options.port(), check.timeout(), MailSecurity.of(options.security()),
-                TlsTrust.of(options.trust()), options.heloName(), auth));
+        return probe(new SmtpTarget(options.host(), options.port(), check.timeout(),
+                MailSecurity.of(options.security()), TlsTrust.of(options.trust()), options.heloName(), auth));
     }
 
     public Uni<ProbeResult> probe(SmtpTarget target) {
