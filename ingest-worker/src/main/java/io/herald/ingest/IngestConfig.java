@@ -34,13 +34,19 @@ public interface IngestConfig {
     @WithDefault("24h")
     Duration dedupeTtl();
 
-    /** One sender: how its body reads, how it proves it is genuine, and which of its subjects are which checks. */
+    /**
+     * One sender: how its body reads, how it proves it is genuine, and its format's own settings. Which of its
+     * subjects are which checks is the catalog's business ({@code subjects} of a webhook check).
+     */
     interface Source {
-        /** generic, alertmanager, grafana, uptime-kuma, pagerduty, standard-webhooks, pingdom or azure-monitor. */
+        /** The name of a sender format bean; an unknown one stops start-up listing the known names. */
         @WithDefault("generic")
         String format();
 
-        /** bearer, basic or hmac (the format's own signature); by default bearer, or basic when only basic-sha256 is set. */
+        /**
+         * bearer, basic or hmac (the format's own signature); by default bearer, basic when only basic-sha256 is
+         * set, hmac when only a secret is.
+         */
         Optional<String> auth();
 
         /** Lower-case hex SHA-256 of the bearer token; the token itself is never configured. */
@@ -69,7 +75,11 @@ public interface IngestConfig {
         @WithName("timestamp-header")
         Optional<String> timestampHeader();
 
-        /** The sender's subject (label value, monitor or service name) mapped to a catalog check id. */
+        /**
+         * Deprecated: the sender's subject mapped to a catalog check id. It still works and logs the catalog
+         * {@code subjects} line to write instead.
+         */
+        @Deprecated
         Map<String, String> checks();
 
         /** How far a signed timestamp may be from now, either way. */

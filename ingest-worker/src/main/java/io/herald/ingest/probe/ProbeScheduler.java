@@ -1,10 +1,8 @@
 package io.herald.ingest.probe;
 
 import io.herald.ingest.IngestConfig;
-import io.herald.ingest.probe.http.HttpProbe;
-import io.herald.ingest.pull.GraphServiceHealth;
-import io.herald.ingest.pull.Pulled;
-import io.herald.ingest.pull.StatuspagePull;
+import io.herald.ingest.pull.CheckPull;
+import io.herald.ingest.pull.Pulls;
 import io.herald.ingest.signal.SignalIds;
 import io.herald.ingest.signal.SignalLog;
 import io.herald.model.Signal;
@@ -23,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs every probe and pull check of the catalog on its interval. Each check has a fixed phase inside its
  * interval (from its id), the same on every worker, so load is spread over the interval and the workers of one
  * location race for the same slot's lease: exactly one of them runs it. Runs of one check never overlap on a worker.
+ * Each check runs with the probe or pull bean of its type; a type without one stops start-up.
  */
 @Singleton
 public class ProbeScheduler {
@@ -39,10 +39,8 @@ public class ProbeScheduler {
     static final String PULL_LOCATION = "any";
 
     private final Catalog catalog;
-    private final HttpProbe http;
-    private final ProtocolProbes protocols;
-    private final StatuspagePull statuspage;
-    private final GraphServiceHealth graph;
+    private final Probes probes;
+    private final Pulls pulls;
     private final ProbeLease lease;
     private final SignalLog signals;
     private final Vertx vertx;
@@ -51,13 +49,11 @@ public class ProbeScheduler {
     private final Clock clock = Clock.systemUTC();
     private final List<Long> timers = new ArrayList<>();
 
-    public ProbeScheduler(Catalog catalog, HttpProbe http, ProtocolProbes protocols, StatuspagePull statuspage,
-            GraphServiceHealth graph, ProbeLease lease, SignalLog signals, Vertx vertx, IngestConfig config) {
+    public ProbeScheduler(Catalog catalog, Probes probes, Pulls pulls, ProbeLease lease, SignalLog signals, Vertx vertx,
+            IngestConfig config) {
         this.catalog = catalog;
-        this.http = http;
-        this.protocols = protocols;
-        this.statuspage = statuspage;
-        this.graph = graph;
+        this.probes = probes;
+        this.pulls = pulls;
         this.lease = lease;
         this.signals = signals;
         this.vertx = vertx;
@@ -66,6 +62,7 @@ public class ProbeScheduler {
 
     void start(@Observes StartupEvent event) {
         List<CheckDef> checks = catalog.checks().values().stream().filter(c -> c.type().isProbe()).toList();
+        checks.forEach(this::requireRunner);
         long now = clock.millis();
         for (CheckDef check : checks) {
             long interval = check.interval().toMillis();
@@ -82,6 +79,15 @@ public class ProbeScheduler {
 
     void stop(@Observes ShutdownEvent event) {
         new ArrayList<>(timers).forEach(vertx::cancelTimer);
+    }
+
+    private void requireRunner(CheckDef check) {
+        boolean pull = check.type().kind() == CheckType.Kind.PULL;
+        Set<String> known = pull ? pulls.types() : probes.types();
+        if (!known.contains(check.type().wire())) {
+            throw new IllegalStateException("Check '" + check.id() + "' is of type '" + check.type().wire()
+                    + "', which this worker cannot " + (pull ? "pull" : "probe") + " (it knows " + known + ")");
+        }
     }
 
     /** Where in its interval a check runs: spread by id, the same on every worker. */
@@ -111,8 +117,8 @@ public class ProbeScheduler {
     }
 
     private Uni<Void> probe(CheckDef check, Instant started, long slot) {
-        Uni<ProbeResult> result = check.type() == CheckType.HTTP ? http.probe(check) : protocols.probe(check);
-        return result
+        CheckProbe probe = probes.forType(check.type().wire()).orElseThrow();
+        return probe.probe(check)
                 .onFailure().recoverWithItem(failure -> ProbeResult.down(0, "probe failed: " + failure.getMessage()))
                 .map(r -> new Signal(check.id() + ":" + location + ":" + slot, PROBE_SOURCE, check.id(), r.outcome(),
                         r.latencyMs(), r.detail(), started, location))
@@ -121,9 +127,9 @@ public class ProbeScheduler {
     }
 
     private Uni<Void> pull(CheckDef check) {
-        Uni<Pulled> pulled = check.type() == CheckType.GRAPH ? graph.pull(check) : statuspage.pull(check);
-        return pulled.chain(p -> signals.appendOnce(new Signal(SignalIds.of(check.id() + ":" + p.dedupeKey()), PULL_SOURCE,
-                        check.id(), p.outcome(), null, p.detail(), clock.instant())))
+        CheckPull pull = pulls.forType(check.type().wire()).orElseThrow();
+        return pull.pull(check).chain(p -> signals.appendOnce(new Signal(SignalIds.of(check.id() + ":" + p.dedupeKey()),
+                        PULL_SOURCE, check.id(), p.outcome(), null, p.detail(), clock.instant())))
                 .replaceWithVoid()
                 // An upstream we cannot read says nothing about the service it describes: record nothing.
                 .onFailure().recoverWithUni(failure -> {

@@ -1,5 +1,6 @@
 package io.herald.ingest.probe;
 
+import io.herald.model.catalog.options.Trust;
 import io.vertx.core.net.JksOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.core.net.ClientOptionsBase;
@@ -30,6 +31,15 @@ public record TlsTrust(boolean trustAll, Path trustStorePath, String trustStoreP
 
     public static TlsTrust trustStore(Path path, String password) {
         return new TlsTrust(false, path, password);
+    }
+
+    /** The catalog's {@code trust} option as a probe's trust. */
+    public static TlsTrust of(Trust trust) {
+        if (trust.any()) {
+            return trustAllCertificates();
+        }
+        return trust.trustStore() == null ? systemDefault() : trustStore(Path.of(trust.trustStore()),
+                trust.trustStorePassword());
     }
 
     public boolean verifiesPeer() {

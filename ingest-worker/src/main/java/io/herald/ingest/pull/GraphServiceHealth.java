@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.model.CheckOutcome;
 import io.herald.model.catalog.CheckDef;
-import io.herald.model.catalog.ProbeSpec;
+import io.herald.model.catalog.options.GraphOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * both followed through {@code @odata.nextLink}. Graph's enum casing varies, so statuses are compared ignoring case.
  */
 @Singleton
-public class GraphServiceHealth {
+public class GraphServiceHealth implements CheckPull {
     static final String OVERVIEWS = "/v1.0/admin/serviceAnnouncement/healthOverviews";
     static final String ISSUES = "/v1.0/admin/serviceAnnouncement/issues";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,8 +48,14 @@ public class GraphServiceHealth {
     private record Token(String value, Instant expires) {
     }
 
+    @Override
+    public String type() {
+        return "graph";
+    }
+
+    @Override
     public Uni<Pulled> pull(CheckDef check) {
-        ProbeSpec.Graph spec = check.spec(ProbeSpec.Graph.class);
+        GraphOptions spec = check.options(GraphOptions.class);
         return token(check, spec).chain(token -> all(check, token, spec.graphUrl() + OVERVIEWS)
                 .chain(overviews -> all(check, token, spec.graphUrl() + ISSUES + "?$filter="
                         + "isResolved%20eq%20false").map(issues -> read(spec, overviews, issues))))
@@ -60,7 +66,7 @@ public class GraphServiceHealth {
                 });
     }
 
-    static Pulled read(ProbeSpec.Graph spec, List<JsonNode> overviews, List<JsonNode> issues) {
+    static Pulled read(GraphOptions spec, List<JsonNode> overviews, List<JsonNode> issues) {
         JsonNode overview = overviews.stream()
                 .filter(o -> o.path("service").asText().trim().equalsIgnoreCase(spec.service().trim()))
                 .findFirst()
@@ -88,7 +94,7 @@ public class GraphServiceHealth {
         return new Pulled(outcome, detail.toString(), key.toString());
     }
 
-    private Uni<String> token(CheckDef check, ProbeSpec.Graph spec) {
+    private Uni<String> token(CheckDef check, GraphOptions spec) {
         Token cached = tokens.get(tokenKey(spec));
         if (cached != null && clock.instant().isBefore(cached.expires())) {
             return Uni.createFrom().item(cached.value());
@@ -143,7 +149,7 @@ public class GraphServiceHealth {
         }
     }
 
-    private static String tokenKey(ProbeSpec.Graph spec) {
+    private static String tokenKey(GraphOptions spec) {
         return spec.tokenUrl() + "|" + spec.clientId();
     }
 

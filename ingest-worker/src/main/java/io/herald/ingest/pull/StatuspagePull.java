@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.model.CheckOutcome;
 import io.herald.model.catalog.CheckDef;
-import io.herald.model.catalog.ProbeSpec;
+import io.herald.model.catalog.options.StatuspageOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * names it (incident id + update id), so a poll that learns nothing new is not recorded again.
  */
 @Singleton
-public class StatuspagePull {
+public class StatuspagePull implements CheckPull {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, CheckOutcome> STATUS = Map.of(
             "operational", CheckOutcome.UP,
@@ -37,9 +37,15 @@ public class StatuspagePull {
         this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Herald-Pull/1.0"));
     }
 
+    @Override
+    public String type() {
+        return "statuspage";
+    }
+
     /** Fails when the page cannot be fetched or read; the caller records nothing then. */
+    @Override
     public Uni<Pulled> pull(CheckDef check) {
-        ProbeSpec.Statuspage spec = check.spec(ProbeSpec.Statuspage.class);
+        StatuspageOptions spec = check.options(StatuspageOptions.class);
         return client.getAbs(spec.url()).timeout(check.timeout().toMillis()).send().map(response -> {
             if (response.statusCode() != 200) {
                 throw new UpstreamException("HTTP " + response.statusCode() + " from " + spec.url());
@@ -52,7 +58,7 @@ public class StatuspagePull {
         });
     }
 
-    static Pulled read(JsonNode summary, ProbeSpec.Statuspage spec) {
+    static Pulled read(JsonNode summary, StatuspageOptions spec) {
         JsonNode component = null;
         for (JsonNode candidate : summary.path("components")) {
             if (candidate.path("name").asText().trim().equalsIgnoreCase(spec.component().trim())) {

@@ -35,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/ingest/{source}")
 @Tag(name = "Webhooks", description = "Signals pushed by monitors")
 @SecurityScheme(securitySchemeName = "sourceToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "The token configured (as its SHA-256) for the source in the path")
+        description = "The token configured (as its SHA-256) for the source in the path; a source may use basic "
+                + "credentials or its sender's signature instead")
 public class WebhookResource {
     private final WebhookSources sources;
     private final WebhookService service;
@@ -52,10 +53,11 @@ public class WebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "sourceToken")
     @Operation(summary = "Report checks' status",
-            description = "Reads the body in the source's format (generic JSON below, or Alertmanager, Grafana, "
-                    + "Uptime Kuma, PagerDuty v3, Standard Webhooks, Pingdom, Azure Monitor) and appends one signal "
-                    + "per observation whose subject maps to a check of this source; others are listed as ignored. "
-                    + "A repeated de-duplication key is acknowledged with duplicate=true and not recorded again.")
+            description = "Reads the body in the sender format configured for the source (Herald's generic JSON "
+                    + "below, or a monitor's own webhook body) and appends one signal per observation whose subject "
+                    + "is a check of this source (its id or one of its catalog subjects); others are listed as "
+                    + "ignored. A repeated de-duplication key is acknowledged with duplicate=true and not recorded "
+                    + "again.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WebhookSignal.class)))
     @APIResponse(responseCode = "202", description = "Recorded (or already recorded)",

@@ -9,7 +9,7 @@ import io.herald.ingest.webhook.format.PayloadException;
 import io.herald.model.Signal;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.CheckDef;
-import io.herald.model.catalog.CheckType;
+import io.herald.model.catalog.options.WebhookOptions;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -52,9 +52,9 @@ public class WebhookService {
                 if (source.strictSubject()) {
                     throw ProblemException.unprocessableField("/check", whyNotACheck(source.name(), observation.subject()));
                 }
-                Log.infof("Webhook source '%s' reported '%s', which maps to no check; ignored (map it with "
-                        + "herald.ingest.sources.\"%s\".checks.\"%s\"=<check id>)", source.name(),
-                        observation.subject(), source.name(), observation.subject());
+                Log.infof("Webhook source '%s' reported '%s', which maps to no check; ignored (list it under "
+                        + "subjects of a webhook check of source %s in the catalog)", source.name(),
+                        observation.subject(), source.name());
                 ignored.add(observation.subject());
                 continue;
             }
@@ -84,10 +84,10 @@ public class WebhookService {
     }
 
     private String whyNotACheck(String source, String id) {
-        return catalog.check(id).map(check -> check.type() != CheckType.WEBHOOK
-                ? "Check '" + id + "' is an " + check.type().wire() + " probe run by Herald itself; it does not take "
-                        + "webhook signals."
-                : "Check '" + id + "' takes signals from source '" + check.source() + "', not from '" + source + "'.")
+        return catalog.check(id).map(check -> check.options() instanceof WebhookOptions hook
+                ? "Check '" + id + "' takes signals from source '" + hook.source() + "', not from '" + source + "'."
+                : "Check '" + id + "' is an " + check.type().wire() + " probe run by Herald itself; it does not take "
+                        + "webhook signals.")
                 .orElse("There is no check '" + id + "' in the catalog.");
     }
 

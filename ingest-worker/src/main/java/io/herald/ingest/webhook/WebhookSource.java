@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param format        how its bodies read
  * @param auth          how it proves a delivery is genuine
  * @param authScheme    the scheme named in WWW-Authenticate when it fails
- * @param subjects      the sender's subjects -> catalog checks: the webhook checks of this source by id, then the
- *                      configured {@code checks."<subject>"} mapping (which wins)
+ * @param subjects      the sender's subjects -> catalog checks: the webhook checks of this source by id and by the
+ *                      {@code subjects} the catalog lists for them (see {@link SourceSubjects})
  * @param strictSubject true for Herald's own JSON, whose subject is a check id, so an unknown one is the sender's
  *                      mistake (422); for other senders it is a monitor Herald does not show (ignored, 202)
  */

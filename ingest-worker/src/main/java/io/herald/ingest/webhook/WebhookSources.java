@@ -3,35 +3,16 @@ package io.herald.ingest.webhook;
 import io.herald.ingest.IngestConfig;
 import io.herald.model.problem.ProblemException;
 import io.herald.ingest.webhook.auth.AuthResult;
-import io.herald.ingest.webhook.auth.BasicAuth;
 import io.herald.ingest.webhook.auth.BearerAuth;
-import io.herald.ingest.webhook.auth.GrafanaHmac;
-import io.herald.ingest.webhook.auth.PagerDutySignature;
-import io.herald.ingest.webhook.auth.StandardWebhooksSignature;
 import io.herald.ingest.webhook.auth.WebhookAuth;
-import io.herald.ingest.webhook.format.AlertmanagerFormat;
-import io.herald.ingest.webhook.format.AzureMonitorFormat;
-import io.herald.ingest.webhook.format.GenericJsonFormat;
-import io.herald.ingest.webhook.format.GrafanaFormat;
-import io.herald.ingest.webhook.format.PagerDutyFormat;
-import io.herald.ingest.webhook.format.PingdomFormat;
 import io.herald.ingest.webhook.format.SenderFormat;
-import io.herald.ingest.webhook.format.StandardWebhooksFormat;
-import io.herald.ingest.webhook.format.UptimeKumaFormat;
+import io.herald.ingest.webhook.format.SenderFormats;
 import io.herald.model.catalog.Catalog;
-import io.herald.model.catalog.CheckDef;
-import io.herald.model.catalog.CheckType;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,16 +24,16 @@ import java.util.TreeMap;
 @Singleton
 @Startup
 public class WebhookSources {
-    static final List<String> FORMATS = List.of("generic", "alertmanager", "grafana", "uptime-kuma", "pagerduty",
-            "standard-webhooks", "pingdom", "azure-monitor");
     private static final WebhookAuth NO_SOURCE = new BearerAuth("0".repeat(64));
 
     private final Map<String, WebhookSource> sources = new TreeMap<>();
 
-    public WebhookSources(IngestConfig config, Catalog catalog) {
+    public WebhookSources(IngestConfig config, Catalog catalog, SenderFormats formats) {
         config.sources().forEach((configured, settings) -> {
             String name = sourceName(configured);
-            sources.put(name, build(name, property(configured), settings, catalog));
+            SourceSubjects subjects = SourceSubjects.of(name, property(configured), settings.checks(), catalog);
+            subjects.deprecations().forEach(Log::warn);
+            sources.put(name, build(name, property(configured), settings, formats, subjects));
         });
         Log.infof("Webhook sources accepted: %s", sources.isEmpty() ? "none configured"
                 : sources.values().stream().map(s -> s.name() + " (" + s.format().name() + ", " + s.authScheme() + ")")
@@ -89,102 +70,11 @@ public class WebhookSources {
         return "herald.ingest.sources.\"" + configured + "\".";
     }
 
-    static WebhookSource build(String name, String property, IngestConfig.Source settings, Catalog catalog) {
-        String format = settings.format().trim().toLowerCase(Locale.ROOT);
-        if (!FORMATS.contains(format)) {
-            throw new IllegalStateException(property + "format: '" + settings.format() + "' is not a sender format ("
-                    + String.join(", ", FORMATS) + ")");
-        }
-        String auth = settings.auth().map(a -> a.trim().toLowerCase(Locale.ROOT))
-                .orElse(settings.tokenSha256().isEmpty() && settings.basicSha256().isPresent() ? "basic"
-                        : settings.tokenSha256().isEmpty() && hasSecret(settings) ? "hmac" : "bearer");
-        WebhookAuth verifier;
-        String scheme;
-        try {
-            switch (auth) {
-                case "bearer" -> {
-                    verifier = new BearerAuth(settings.tokenSha256().orElseThrow(() -> missing(property, "token-sha256",
-                            "the lower-case hex SHA-256 of the bearer token")));
-                    scheme = "Bearer";
-                }
-                case "basic" -> {
-                    verifier = new BasicAuth(settings.basicSha256().orElseThrow(() -> missing(property, "basic-sha256",
-                            "the hex SHA-256 of user:password")));
-                    scheme = "Basic";
-                }
-                case "hmac" -> {
-                    verifier = hmac(format, property, settings);
-                    scheme = "Signature";
-                }
-                default -> throw new IllegalStateException(property + "auth: '" + auth
-                        + "' is not an auth scheme (bearer, basic or hmac)");
-            }
-        } catch (IllegalArgumentException e) {
-            // The library's message names the setting in words ("the bearer token hash must be ..."), never its value.
-            throw new IllegalStateException(property.substring(0, property.length() - 1) + ": " + e.getMessage(), e);
-        }
-        return new WebhookSource(name, format(format, settings), verifier, scheme,
-                subjects(name, property, settings, catalog), format.equals("generic") || format.equals("standard-webhooks"));
-    }
-
-    private static boolean hasSecret(IngestConfig.Source settings) {
-        return settings.secret().isPresent() || settings.secrets().isPresent();
-    }
-
-    private static WebhookAuth hmac(String format, String property, IngestConfig.Source settings) {
-        List<String> secrets = new ArrayList<>(settings.secrets().orElse(List.of()));
-        settings.secret().ifPresent(secrets::add);
-        if (secrets.isEmpty()) {
-            throw missing(property, "secret", "the HMAC secret (from the environment; it cannot be stored hashed)");
-        }
-        return switch (format) {
-            case "grafana" -> new GrafanaHmac(secrets.get(0),
-                    settings.signatureHeader().orElse(GrafanaHmac.DEFAULT_SIGNATURE_HEADER),
-                    settings.timestampHeader(), settings.tolerance(), Clock.systemUTC());
-            case "pagerduty" -> new PagerDutySignature(secrets);
-            case "generic", "standard-webhooks" -> new StandardWebhooksSignature(secrets, settings.tolerance(),
-                    Clock.systemUTC());
-            default -> throw new IllegalStateException(property + "auth: the " + format
-                    + " sender does not sign its deliveries; use bearer or basic");
-        };
-    }
-
-    private static SenderFormat format(String format, IngestConfig.Source settings) {
-        String label = settings.subjectLabel().orElse("");
-        return switch (format) {
-            case "alertmanager" -> new AlertmanagerFormat(label, Clock.systemUTC());
-            case "grafana" -> new GrafanaFormat(label, Clock.systemUTC());
-            case "uptime-kuma" -> new UptimeKumaFormat();
-            case "pagerduty" -> new PagerDutyFormat();
-            case "standard-webhooks" -> new StandardWebhooksFormat();
-            case "pingdom" -> new PingdomFormat();
-            case "azure-monitor" -> new AzureMonitorFormat();
-            default -> new GenericJsonFormat();
-        };
-    }
-
-    private static Map<String, CheckDef> subjects(String source, String property, IngestConfig.Source settings,
-            Catalog catalog) {
-        Map<String, CheckDef> subjects = new LinkedHashMap<>();
-        for (CheckDef check : catalog.checks().values()) {
-            if (check.type() == CheckType.WEBHOOK && source.equals(check.source())) {
-                subjects.put(check.id(), check);
-            }
-        }
-        Map<String, CheckDef> mapped = new HashMap<>();
-        settings.checks().forEach((subject, checkId) -> {
-            Optional<CheckDef> check = catalog.check(checkId.trim());
-            if (check.isEmpty() || check.get().type() != CheckType.WEBHOOK || !source.equals(check.get().source())) {
-                throw new IllegalStateException(property + "checks.\"" + subject + "\": '" + checkId
-                        + "' is not a webhook check of source '" + source + "' in the catalog");
-            }
-            mapped.put(subject, check.get());
-        });
-        subjects.putAll(mapped);
-        return Map.copyOf(subjects);
-    }
-
-    private static IllegalStateException missing(String property, String key, String what) {
-        return new IllegalStateException(property + key + " is not set; give " + what);
+    static WebhookSource build(String name, String property, IngestConfig.Source settings, SenderFormats formats,
+            SourceSubjects subjects) {
+        SenderFormat format = formats.named(settings.format(), property + "format");
+        SourceAuth auth = SourceAuth.of(property, settings, format);
+        return new WebhookSource(name, format.forSource(settings), auth.verifier(), auth.scheme(), subjects.subjects(),
+                format.subjectIsCheckId());
     }
 }

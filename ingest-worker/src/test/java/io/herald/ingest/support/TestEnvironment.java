@@ -86,35 +86,29 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** One source per sender format, each mapping the subject its fixture payloads name onto its own check. */
+    /** One source per sender format; the catalog maps the subjects its fixture payloads name onto its own check. */
     private static Map<String, String> senders() {
         String token = Hashes.sha256Hex(SENDER_TOKEN);
         Map<String, String> config = new java.util.HashMap<>();
         config.put("herald.ingest.sources.am.format", "alertmanager");
         config.put("herald.ingest.sources.am.token-sha256", token);
-        config.put("herald.ingest.sources.am.checks.exchange-activesync", "am-activesync");
         config.put("herald.ingest.sources.grafana.format", "grafana");
         config.put("herald.ingest.sources.grafana.auth", "hmac");
         config.put("herald.ingest.sources.grafana.secret", GRAFANA_SECRET);
-        config.put("herald.ingest.sources.grafana.checks.exchange-owa", "grafana-owa");
         config.put("herald.ingest.sources.kuma.format", "uptime-kuma");
         config.put("herald.ingest.sources.kuma.token-sha256", token);
-        config.put("herald.ingest.sources.kuma.checks.\"IMAP mail.example.org\"", "kuma-imap");
         config.put("herald.ingest.sources.pd.format", "pagerduty");
         config.put("herald.ingest.sources.pd.auth", "hmac");
         config.put("herald.ingest.sources.pd.secrets", PAGERDUTY_OLD_SECRET + "," + PAGERDUTY_SECRET);
-        config.put("herald.ingest.sources.pd.checks.\"Exchange Online\"", "pd-exchange");
+        // The deprecated property form still maps a subject (PagerDuty's service id, in the resolved fixture).
         config.put("herald.ingest.sources.pd.checks.PSVC123", "pd-exchange");
         config.put("herald.ingest.sources.signed.format", "standard-webhooks");
         config.put("herald.ingest.sources.signed.auth", "hmac");
         config.put("herald.ingest.sources.signed.secret", STANDARD_SECRET);
-        config.put("herald.ingest.sources.signed.checks.exchange-imap", "signed-imap");
         config.put("herald.ingest.sources.pingdom.format", "pingdom");
         config.put("herald.ingest.sources.pingdom.basic-sha256", Hashes.sha256Hex(SENDER_USER_PASSWORD));
-        config.put("herald.ingest.sources.pingdom.checks.\"Exchange OWA healthcheck\"", "pingdom-owa");
         config.put("herald.ingest.sources.azure.format", "azure-monitor");
         config.put("herald.ingest.sources.azure.token-sha256", token);
-        config.put("herald.ingest.sources.azure.checks.\"Exchange hybrid connector unreachable\"", "azure-hybrid");
         return config;
     }
 

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.ingest.IngestConfig;
+import io.herald.ingest.webhook.format.AlertmanagerFormat;
+import io.herald.ingest.webhook.format.GenericJsonFormat;
+import io.herald.ingest.webhook.format.GrafanaFormat;
+import io.herald.ingest.webhook.format.PagerDutyFormat;
+import io.herald.ingest.webhook.format.PingdomFormat;
+import io.herald.ingest.webhook.format.SenderFormats;
+import io.herald.ingest.webhook.format.StandardWebhooksFormat;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.CatalogLoader;
 import java.time.Duration;
@@ -17,6 +24,9 @@ import org.junit.jupiter.api.Test;
 /** A source's configuration is checked at start-up; each mistake names the property to fix. */
 class WebhookSourcesTest {
     private static final String HASH = "a".repeat(64);
+    private static final SenderFormats FORMATS = new SenderFormats(List.of(new GenericJsonFormat(),
+            new AlertmanagerFormat(), new GrafanaFormat(), new PagerDutyFormat(), new StandardWebhooksFormat(),
+            new PingdomFormat()));
     private static final Catalog CATALOG = CatalogLoader.parse("t.yaml", """
             page: {id: t, name: T, url: "http://localhost"}
             services:
@@ -61,8 +71,9 @@ class WebhookSourcesTest {
 
     private static WebhookSource build(String format, String auth, String token, String basic, String secret,
             Map<String, String> checks) {
-        return WebhookSources.build("prom", "herald.ingest.sources.\"prom\".", new Settings(format, opt(auth),
-                opt(token), opt(basic), opt(secret), Optional.empty(), checks), CATALOG);
+        String property = "herald.ingest.sources.\"prom\".";
+        return WebhookSources.build("prom", property, new Settings(format, opt(auth), opt(token), opt(basic),
+                opt(secret), Optional.empty(), checks), FORMATS, SourceSubjects.of("prom", property, checks, CATALOG));
     }
 
     @Test
@@ -86,7 +97,7 @@ class WebhookSourcesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown format        | nagios       |        | HASH |      |        |              | herald.ingest.sources.\"prom\".format: 'nagios' is not a sender format",
+            "unknown format        | nagios       |        | HASH |      |        |              | herald.ingest.sources.\"prom\".format: 'nagios' is not a sender format (alertmanager, generic, grafana, pagerduty, pingdom, standard-webhooks)",
             "unknown auth          | generic      | oauth  | HASH |      |        |              | herald.ingest.sources.\"prom\".auth: 'oauth' is not an auth scheme",
             "bearer without token  | generic      | bearer |      |      |        |              | herald.ingest.sources.\"prom\".token-sha256 is not set",
             "token not a hash      | generic      |        | abc  |      |        |              | herald.ingest.sources.\"prom\": the bearer token hash must be a SHA-256 in hex",

@@ -3,6 +3,8 @@ package io.herald.model.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.model.catalog.options.HttpOptions;
+import io.herald.model.catalog.options.WebhookOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -50,15 +52,15 @@ class CatalogLoaderTest {
     void shouldReadChecksWithThresholdsAndDefaults() {
         Catalog catalog = CatalogLoader.parse("c.yaml", VALID, Map.of("SMTP_URL", "http://other/health")::get);
         CheckDef http = catalog.check("smtp-http").orElseThrow();
-        assertThat(http.url()).isEqualTo("http://other/health");
+        assertThat(http.options(HttpOptions.class).url()).isEqualTo("http://other/health");
         assertThat(http.timeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(http.expectStatus()).containsExactlyInAnyOrder(200, 401);
+        assertThat(http.options(HttpOptions.class).expectStatus()).containsExactlyInAnyOrder(200, 401);
         assertThat(http.failuresToDown()).isEqualTo(3);
         assertThat(http.successesToUp()).isEqualTo(2);
         assertThat(http.latencyLimit()).isEqualTo(Duration.ofSeconds(2));
         assertThat(http.componentId()).isEqualTo("smtp");
         CheckDef hook = catalog.check("smtp-monitor").orElseThrow();
-        assertThat(hook.source()).isEqualTo("alertmanager");
+        assertThat(hook.options(WebhookOptions.class).source()).isEqualTo("alertmanager");
         assertThat(hook.failuresToDown()).isEqualTo(1);
         assertThat(catalog.component("smtp").orElseThrow().serviceId()).isEqualTo("email");
     }
@@ -66,7 +68,8 @@ class CatalogLoaderTest {
     @Test
     void shouldUseThePlaceholderDefaultWhenTheVariableIsUnset() {
         Catalog catalog = CatalogLoader.parse("c.yaml", VALID, name -> null);
-        assertThat(catalog.check("smtp-http").orElseThrow().url()).isEqualTo("http://mail.acme.test/health");
+        assertThat(catalog.check("smtp-http").orElseThrow().options(HttpOptions.class).url())
+                .isEqualTo("http://mail.acme.test/health");
     }
 
     @ParameterizedTest(name = "{0}")

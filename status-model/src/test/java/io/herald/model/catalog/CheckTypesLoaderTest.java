@@ -3,8 +3,19 @@ package io.herald.model.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.model.catalog.options.ActiveSyncOptions;
+import io.herald.model.catalog.options.DnsOptions;
+import io.herald.model.catalog.options.GraphOptions;
+import io.herald.model.catalog.options.HttpOptions;
+import io.herald.model.catalog.options.MailboxOptions;
+import io.herald.model.catalog.options.SmtpOptions;
+import io.herald.model.catalog.options.StatuspageOptions;
+import io.herald.model.catalog.options.TcpOptions;
+import io.herald.model.catalog.options.TlsOptions;
+import io.herald.model.catalog.options.Trust;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,25 +100,26 @@ class CheckTypesLoaderTest {
 
         CheckDef owa = catalog.check("owa").orElseThrow();
         assertThat(owa.quorum()).isEqualTo(2);
-        assertThat(owa.spec(ProbeSpec.Http.class)).isEqualTo(new ProbeSpec.Http(Map.of("X-Probe", "herald"), false, 5,
-                "checks[0].state", "ok", 21, ProbeSpec.Trust.SYSTEM));
-        assertThat(catalog.check("smtp-port").orElseThrow().spec())
-                .isEqualTo(new ProbeSpec.Endpoint("mail.acme.test", 25, null, 0, ProbeSpec.Trust.SYSTEM));
-        assertThat(catalog.check("smtp-tls").orElseThrow().spec(ProbeSpec.Endpoint.class).trust().any()).isTrue();
-        assertThat(catalog.check("mx").orElseThrow().spec())
-                .isEqualTo(new ProbeSpec.Dns("127.0.0.1", 5353, "acme.test", "MX", "mail.acme.test"));
-        assertThat(catalog.check("submission").orElseThrow().spec()).isEqualTo(new ProbeSpec.Mail("mail.acme.test",
-                587, "starttls", ProbeSpec.Trust.SYSTEM, null, "PLAIN", "probe", "secret"));
-        assertThat(catalog.check("imaps").orElseThrow().spec(ProbeSpec.Mail.class).port()).isEqualTo(993);
-        assertThat(catalog.check("pop3").orElseThrow().spec(ProbeSpec.Mail.class).port()).isEqualTo(110);
-        assertThat(catalog.check("eas").orElseThrow().spec()).isEqualTo(new ProbeSpec.ActiveSync(
-                "https://mail.acme.test", "healthcheck", "owa", null, null, ProbeSpec.Trust.SYSTEM));
+        assertThat(owa.options(HttpOptions.class)).isEqualTo(new HttpOptions("https://mail.acme.test/owa/healthcheck.htm",
+                "GET", Set.of(200), null, Map.of("X-Probe", "herald"), false, 5, "checks[0].state", "ok", 21,
+                Trust.SYSTEM));
+        assertThat(catalog.check("smtp-port").orElseThrow().options())
+                .isEqualTo(new TcpOptions("mail.acme.test", 25));
+        assertThat(catalog.check("smtp-tls").orElseThrow().options(TlsOptions.class).trust().any()).isTrue();
+        assertThat(catalog.check("mx").orElseThrow().options())
+                .isEqualTo(new DnsOptions("127.0.0.1", 5353, "acme.test", "MX", "mail.acme.test"));
+        assertThat(catalog.check("submission").orElseThrow().options()).isEqualTo(new SmtpOptions("mail.acme.test",
+                587, "starttls", Trust.SYSTEM, null, "PLAIN", "probe", "secret"));
+        assertThat(catalog.check("imaps").orElseThrow().options(MailboxOptions.class).port()).isEqualTo(993);
+        assertThat(catalog.check("pop3").orElseThrow().options(MailboxOptions.class).port()).isEqualTo(110);
+        assertThat(catalog.check("eas").orElseThrow().options()).isEqualTo(new ActiveSyncOptions(
+                "https://mail.acme.test", "healthcheck", "owa", null, null, Trust.SYSTEM));
         CheckDef vendor = catalog.check("vendor").orElseThrow();
-        assertThat(vendor.spec()).isEqualTo(new ProbeSpec.Statuspage("https://vendor.test/api/v2/summary.json",
+        assertThat(vendor.options()).isEqualTo(new StatuspageOptions("https://vendor.test/api/v2/summary.json",
                 "Exchange Online"));
         assertThat(vendor.interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(vendor.failuresToDown()).isEqualTo(1);
-        assertThat(catalog.check("m365").orElseThrow().spec()).isEqualTo(new ProbeSpec.Graph(
+        assertThat(catalog.check("m365").orElseThrow().options()).isEqualTo(new GraphOptions(
                 "https://login.test/tenant/oauth2/v2.0/token", "https://graph.microsoft.com", "app", "s3cret",
                 "https://graph.microsoft.com/.default", "Exchange Online"));
     }

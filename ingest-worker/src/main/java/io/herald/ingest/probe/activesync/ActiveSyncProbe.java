@@ -2,8 +2,12 @@ package io.herald.ingest.probe.activesync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.ingest.probe.CheckProbe;
 import io.herald.ingest.probe.Conversation;
 import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.TlsTrust;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.ActiveSyncOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -12,12 +16,19 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
-/** Probes Exchange ActiveSync the way a phone or a load balancer would, with the non-blocking Vert.x WebClient. */
-public final class ActiveSyncProbe {
+/**
+ * {@code type: activesync}: probes Exchange ActiveSync the way a phone or a load balancer would, with the
+ * non-blocking Vert.x WebClient.
+ */
+@Singleton
+public final class ActiveSyncProbe implements CheckProbe {
 
     static final String ACTIVESYNC_PATH = "/Microsoft-Server-ActiveSync";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +37,20 @@ public final class ActiveSyncProbe {
 
     public ActiveSyncProbe(Vertx vertx) {
         this.vertx = vertx;
+    }
+
+    @Override
+    public String type() {
+        return "activesync";
+    }
+
+    @Override
+    public Uni<ProbeResult> probe(CheckDef check) {
+        ActiveSyncOptions options = check.options(ActiveSyncOptions.class);
+        return probe(new ActiveSyncTarget(URI.create(options.baseUrl()), check.timeout(),
+                ActiveSyncMode.valueOf(options.mode().toUpperCase(Locale.ROOT)),
+                HealthPage.valueOf(options.healthPage().toUpperCase(Locale.ROOT)), options.user(), options.password(),
+                TlsTrust.of(options.trust())));
     }
 
     public Uni<ProbeResult> probe(ActiveSyncTarget target) {

@@ -1,7 +1,10 @@
 package io.herald.ingest.probe.dns;
 
+import io.herald.ingest.probe.CheckProbe;
 import io.herald.ingest.probe.Conversation;
 import io.herald.ingest.probe.ProbeResult;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.DnsOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.dns.DnsClientOptions;
 import io.vertx.core.dns.DnsException;
@@ -9,14 +12,16 @@ import io.vertx.core.dns.DnsResponseCode;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.dns.DnsClient;
 import io.vertx.mutiny.core.dns.MxRecord;
+import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.Locale;
 
-/** Asks one resolver for one record with the non-blocking Vert.x DnsClient and checks the answer. */
-public final class DnsProbe {
+/** {@code type: dns}: asks one resolver for one record with the non-blocking Vert.x DnsClient and checks the answer. */
+@Singleton
+public final class DnsProbe implements CheckProbe {
 
     private static final Pattern IP_LITERAL =
             Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:.]*");
@@ -25,6 +30,18 @@ public final class DnsProbe {
 
     public DnsProbe(Vertx vertx) {
         this.vertx = vertx;
+    }
+
+    @Override
+    public String type() {
+        return "dns";
+    }
+
+    @Override
+    public Uni<ProbeResult> probe(CheckDef check) {
+        DnsOptions options = check.options(DnsOptions.class);
+        return probe(new DnsTarget(options.resolver(), options.port(), check.timeout(), options.name(),
+                DnsRecordType.valueOf(options.recordType()), options.expect()));
     }
 
     public Uni<ProbeResult> probe(DnsTarget target) {

@@ -1,19 +1,19 @@
 package io.herald.ingest.probe.http;
 
+import io.herald.ingest.probe.CheckProbe;
+import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.TlsTrust;
+import io.herald.ingest.probe.tls.TlsProbe;
+import io.herald.ingest.probe.tls.TlsTarget;
 import io.herald.model.CheckOutcome;
-import io.herald.model.Signal;
 import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.HttpOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.herald.ingest.probe.ProbeResult;
-import io.herald.ingest.probe.ProtocolProbes;
-import io.herald.model.catalog.ProbeSpec;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
@@ -21,30 +21,30 @@ import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
 /**
- * Runs one HTTP(S) check once, without blocking: method, headers, redirects, expected statuses, a body keyword
+ * {@code type: http}: runs one HTTP(S) check once, without blocking: method, headers, redirects, expected statuses, a body keyword
  * or a JSON path, and for https the certificate's expiry (degraded the configured number of days before).
  */
 @Singleton
-public class HttpProbe {
+public class HttpProbe implements CheckProbe {
     private final Vertx vertx;
-    private final ProtocolProbes protocols;
+    private final TlsProbe tls;
     private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
 
-    public HttpProbe(Vertx vertx, ProtocolProbes protocols) {
+    public HttpProbe(Vertx vertx, TlsProbe tls) {
         this.vertx = vertx;
-        this.protocols = protocols;
+        this.tls = tls;
     }
 
     /** One client per trust and redirect limit, so checks with the same settings share its resources. */
-    private WebClient client(ProbeSpec.Http spec) {
+    private WebClient client(HttpOptions spec) {
         return clients.computeIfAbsent(spec.trust() + "|" + spec.maxRedirects(), key -> {
             // A fresh connection per run, so every probe measures and proves the whole path to the server.
             WebClientOptions options = new WebClientOptions()
@@ -52,15 +52,21 @@ public class HttpProbe {
                     .setUserAgent("Herald-Probe/1.0")
                     .setMaxRedirects(spec.maxRedirects())
                     .setVerifyHost(!spec.trust().any());
-            ProtocolProbes.trust(spec.trust()).applyTo(options);
+            TlsTrust.of(spec.trust()).applyTo(options);
             return WebClient.create(vertx, options);
         });
     }
 
+    @Override
+    public String type() {
+        return "http";
+    }
+
+    @Override
     public Uni<ProbeResult> probe(CheckDef check) {
-        ProbeSpec.Http spec = check.spec(ProbeSpec.Http.class);
+        HttpOptions spec = check.options(HttpOptions.class);
         long startNanos = System.nanoTime();
-        HttpRequest<Buffer> request = client(spec).requestAbs(HttpMethod.valueOf(check.method()), check.url())
+        HttpRequest<Buffer> request = client(spec).requestAbs(HttpMethod.valueOf(spec.method()), spec.url())
                 .timeout(check.timeout().toMillis())
                 .followRedirects(spec.followRedirects());
         spec.headers().forEach(request::putHeader);
@@ -68,48 +74,53 @@ public class HttpProbe {
                 .ifNoItem().after(check.timeout()).failWith(() -> new TimeoutException("probe deadline"))
                 .map(response -> {
                     long latency = elapsedMs(startNanos);
-                    String failure = failure(check, spec, response);
+                    String failure = failure(spec, response);
                     return failure == null ? ProbeResult.up(latency, "HTTP " + response.statusCode() + " from "
-                            + check.url() + " in " + latency + " ms") : ProbeResult.down(latency, failure);
+                            + spec.url() + " in " + latency + " ms") : ProbeResult.down(latency, failure);
                 })
                 .onFailure().recoverWithItem(failure -> ProbeResult.down(elapsedMs(startNanos),
-                        describeFailure(check, failure)));
-        URI uri = URI.create(check.url());
+                        describeFailure(check, spec.url(), failure)));
+        URI uri = URI.create(spec.url());
         if (spec.certExpiryDays() == 0 || !"https".equalsIgnoreCase(uri.getScheme())) {
             return http;
         }
         return http.chain(result -> result.outcome() != CheckOutcome.UP ? Uni.createFrom().item(result)
-                : protocols.certificate(check, uri.getHost(), uri.getPort() == -1 ? 443 : uri.getPort(), spec.trust(),
-                        spec.certExpiryDays()).map(tls -> tls.outcome() == CheckOutcome.UP ? result
+                : certificate(check, spec, uri).map(tls -> tls.outcome() == CheckOutcome.UP ? result
                         : ProbeResult.degraded(result.latencyMs(), tls.detail() + "; " + result.detail())));
     }
 
+    /** The certificate check of an https check: a TLS handshake whose expiry is degraded days ahead. */
+    private Uni<ProbeResult> certificate(CheckDef check, HttpOptions spec, URI uri) {
+        return tls.probe(new TlsTarget(uri.getHost(), uri.getPort() == -1 ? 443 : uri.getPort(), check.timeout(),
+                uri.getHost(), TlsTrust.of(spec.trust()), spec.certExpiryDays()));
+    }
+
     /** Why the answer is a failure, in words, or null when it is what the check expects. */
-    static String failure(CheckDef check, ProbeSpec.Http spec, HttpResponse<Buffer> response) {
+    static String failure(HttpOptions spec, HttpResponse<Buffer> response) {
         int status = response.statusCode();
-        if (!check.expectStatus().contains(status)) {
+        if (!spec.expectStatus().contains(status)) {
             String location = response.getHeader("Location");
-            return "HTTP " + status + " from " + check.url() + " (expected " + expected(check) + ")"
+            return "HTTP " + status + " from " + spec.url() + " (expected " + expected(spec) + ")"
                     + (status / 100 == 3 && location != null ? ", redirected to " + location : "");
         }
-        if (check.bodyContains() != null && !bodyOf(response).contains(check.bodyContains())) {
-            return "body does not contain '" + check.bodyContains() + "' (HTTP " + status + " from " + check.url() + ")";
+        if (spec.bodyContains() != null && !bodyOf(response).contains(spec.bodyContains())) {
+            return "body does not contain '" + spec.bodyContains() + "' (HTTP " + status + " from " + spec.url() + ")";
         }
         if (spec.jsonPath() != null) {
             return JsonPathMatch.mismatch(bodyOf(response), spec.jsonPath(), spec.jsonExpect())
-                    .map(why -> why + " (HTTP " + status + " from " + check.url() + ")").orElse(null);
+                    .map(why -> why + " (HTTP " + status + " from " + spec.url() + ")").orElse(null);
         }
         return null;
     }
 
-    static String describeFailure(CheckDef check, Throwable failure) {
-        URI uri = URI.create(check.url());
+    static String describeFailure(CheckDef check, String url, Throwable failure) {
+        URI uri = URI.create(url);
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         String hostPort = uri.getHost() + ":" + port;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
-                return "timed out after " + words(check.timeout()) + " (" + check.url() + ")";
+                return "timed out after " + words(check.timeout()) + " (" + url + ")";
             }
             if (t instanceof ConnectException) {
                 String message = t.getMessage() == null ? "" : t.getMessage();
@@ -124,7 +135,7 @@ public class HttpProbe {
                 return "TLS failed with " + hostPort + ": " + t.getMessage();
             }
         }
-        return "request to " + check.url() + " failed: " + failure.getMessage();
+        return "request to " + url + " failed: " + failure.getMessage();
     }
 
     static String words(Duration duration) {
@@ -132,8 +143,8 @@ public class HttpProbe {
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
     }
 
-    private static String expected(CheckDef check) {
-        return check.expectStatus().stream().map(String::valueOf).collect(Collectors.joining(" or "));
+    private static String expected(HttpOptions spec) {
+        return spec.expectStatus().stream().map(String::valueOf).collect(Collectors.joining(" or "));
     }
 
     private static String bodyOf(HttpResponse<Buffer> response) {

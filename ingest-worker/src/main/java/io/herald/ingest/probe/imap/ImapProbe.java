@@ -1,120 +1,119 @@
 package io.herald.ingest.probe.imap;
 
 import io.herald.ingest.probe.BlockingProbeRunner;
-import io.herald.ingest.probe.Conversation;
+import io.herald.ingest.probe.CheckProbe;
 import io.herald.ingest.probe.MailSecurity;
+import io.herald.ingest.probe.MailboxDialogue;
+import io.herald.ingest.probe.MailboxDialogue.Words;
 import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.TlsTrust;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.MailboxOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.apache.commons.net.imap.IMAPClient;
 import org.apache.commons.net.imap.IMAPSClient;
 
 /**
- * Checks an IMAP server: "* OK" greeting, CAPABILITY listing IMAP4rev1, optional STARTTLS, LOGOUT; commons-net's
- * blocking client runs on a Vert.x worker thread.
+ * {@code type: imap}: checks an IMAP server: "* OK" greeting, CAPABILITY listing IMAP4rev1, optional STARTTLS,
+ * LOGOUT, in the dialogue every mailbox probe shares.
  */
-public final class ImapProbe {
+@Singleton
+public final class ImapProbe implements CheckProbe {
 
-    private final BlockingProbeRunner runner;
+    private final MailboxDialogue<IMAPClient> dialogue;
 
     public ImapProbe(Vertx vertx) {
-        this.runner = new BlockingProbeRunner(vertx);
+        this.dialogue = new MailboxDialogue<>(new BlockingProbeRunner(vertx), new Imap());
+    }
+
+    @Override
+    public String type() {
+        return "imap";
+    }
+
+    @Override
+    public Uni<ProbeResult> probe(CheckDef check) {
+        MailboxOptions options = check.options(MailboxOptions.class);
+        return probe(new ImapTarget(options.host(), options.port(), check.timeout(),
+                MailSecurity.of(options.security()), TlsTrust.of(options.trust())));
     }
 
     public Uni<ProbeResult> probe(ImapTarget target) {
-        return runner.run(() -> converse(target));
+        return dialogue.probe(target);
     }
 
-    private ProbeResult converse(ImapTarget target) {
-        Conversation conversation = new Conversation(target.host(), target.port(), target.timeout());
-        IMAPClient client = newClient(target);
-        int timeoutMs = (int) target.timeout().toMillis();
-        client.setConnectTimeout(timeoutMs);
-        client.setDefaultTimeout(timeoutMs);
-        List<String> done = new ArrayList<>();
-        try {
-            boolean implicit = target.security() == MailSecurity.IMPLICIT_TLS;
-            conversation.waitingFor(implicit ? "the TLS handshake and greeting" : "the greeting");
-            client.connect(target.host(), target.port());
-            String greeting = reply(client);
-            if (!greeting.startsWith("* OK") && !greeting.startsWith("* PREAUTH")) {
-                return conversation.down("IMAP greeting was not * OK: " + greeting);
-            }
-            done.add(implicit ? "TLS greeting * OK" : "greeting * OK");
+    private static final class Imap implements MailboxDialogue.Protocol<IMAPClient> {
+        private static final Words WORDS = new Words("IMAP", "* OK", "CAPABILITY", "STARTTLS", "LOGOUT");
+        private static final String REVISION = "IMAP4REV1";
 
-            conversation.waitingFor("the CAPABILITY reply");
-            Set<String> capabilities = capabilities(client);
-            if (!capabilities.contains("IMAP4REV1")) {
-                return conversation.down("IMAP CAPABILITY lacks IMAP4rev1");
-            }
-            done.add("IMAP4rev1");
-
-            if (target.security() == MailSecurity.STARTTLS) {
-                if (!capabilities.contains("STARTTLS")) {
-                    return conversation.down("STARTTLS not listed in the IMAP CAPABILITY of " + conversation.endpoint());
-                }
-                conversation.waitingFor("the STARTTLS reply and TLS handshake");
-                if (!((IMAPSClient) client).execTLS()) {
-                    return conversation.down("STARTTLS refused: " + reply(client));
-                }
-                conversation.waitingFor("the CAPABILITY reply after STARTTLS");
-                if (!capabilities(client).contains("IMAP4REV1")) {
-                    return conversation.down("IMAP CAPABILITY after STARTTLS lacks IMAP4rev1");
-                }
-                done.add("STARTTLS");
-            }
-
-            conversation.waitingFor("the LOGOUT reply");
-            client.logout();
-            return conversation.up("IMAP " + conversation.endpoint() + " OK: " + String.join(", ", done));
-        } catch (Exception e) {
-            return conversation.failed(e);
-        } finally {
-            disconnect(client);
+        @Override
+        public Words words() {
+            return WORDS;
         }
-    }
 
-    private static IMAPClient newClient(ImapTarget target) {
-        if (target.security() == MailSecurity.PLAIN) {
+        @Override
+        public boolean greets(String reply) {
+            return reply.startsWith("* OK") || reply.startsWith("* PREAUTH");
+        }
+
+        @Override
+        public IMAPClient plainClient() {
             return new IMAPClient();
         }
-        IMAPSClient client = new IMAPSClient(
-                "TLS", target.security() == MailSecurity.IMPLICIT_TLS, target.trust().sslContext());
-        client.setEndpointCheckingEnabled(target.trust().verifiesPeer());
-        return client;
-    }
 
-    /** The words of every untagged CAPABILITY line, upper-cased; empty when the command failed. */
-    private static Set<String> capabilities(IMAPClient client) throws IOException {
-        if (!client.capability()) {
-            return Set.of();
+        @Override
+        public IMAPClient tlsClient(boolean implicit, SSLContext context, boolean verifyPeer) {
+            IMAPSClient client = new IMAPSClient("TLS", implicit, context);
+            client.setEndpointCheckingEnabled(verifyPeer);
+            return client;
         }
-        return Arrays.stream(client.getReplyStrings())
-                .filter(line -> line.toUpperCase(Locale.ROOT).startsWith("* CAPABILITY "))
-                .flatMap(line -> Arrays.stream(line.substring("* CAPABILITY ".length()).trim().split("\\s+")))
-                .map(word -> word.toUpperCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-    }
 
-    private static String reply(IMAPClient client) {
-        String reply = client.getReplyString();
-        return reply == null ? "(no reply)" : reply.trim().replaceAll("\\s*\\r?\\n\\s*", " ");
-    }
+        @Override
+        public String replyString(IMAPClient client) {
+            return client.getReplyString();
+        }
 
-    private static void disconnect(IMAPClient client) {
-        try {
-            if (client.isConnected()) {
-                client.disconnect();
+        /** The words of every untagged CAPABILITY line. */
+        @Override
+        public Set<String> capabilities(IMAPClient client) throws IOException {
+            if (!client.capability()) {
+                return Set.of();
             }
-        } catch (IOException ignored) {
-            // The verdict is already made; a failing close changes nothing for the person reading it.
+            return Arrays.stream(client.getReplyStrings())
+                    .filter(line -> line.toUpperCase(Locale.ROOT).startsWith("* CAPABILITY "))
+                    .flatMap(line -> Arrays.stream(line.substring("* CAPABILITY ".length()).trim().split("\\s+")))
+                    .map(word -> word.toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+        }
+
+        @Override
+        public boolean startTls(IMAPClient client) throws IOException {
+            return ((IMAPSClient) client).execTLS();
+        }
+
+        @Override
+        public void logout(IMAPClient client) throws IOException {
+            client.logout();
+        }
+
+        @Override
+        public Optional<String> lacking(Set<String> capabilities, boolean afterTls) {
+            return capabilities.contains(REVISION) ? Optional.empty()
+                    : Optional.of("IMAP CAPABILITY " + (afterTls ? "after STARTTLS " : "") + "lacks IMAP4rev1");
+        }
+
+        @Override
+        public String noted(Set<String> capabilities) {
+            return "IMAP4rev1";
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.ingest.probe.imap;
 
 import io.herald.ingest.probe.MailSecurity;
+import io.herald.ingest.probe.MailboxTarget;
 import io.herald.ingest.probe.Targets;
 import io.herald.ingest.probe.TlsTrust;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param security PLAIN (143), STARTTLS (143, must be listed in CAPABILITY) or IMPLICIT_TLS (993)
  * @param trust certificates accepted in the TLS modes
  */
-public record ImapTarget(String host, int port, Duration timeout, MailSecurity security, TlsTrust trust) {
+public record ImapTarget(String host, int port, Duration timeout, MailSecurity security, TlsTrust trust)
+        implements MailboxTarget {
 
     public ImapTarget {
         Targets.requireEndpoint(host, port, timeout);

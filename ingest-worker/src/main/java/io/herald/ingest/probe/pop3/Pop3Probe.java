@@ -1,116 +1,108 @@
 package io.herald.ingest.probe.pop3;
 
 import io.herald.ingest.probe.BlockingProbeRunner;
-import io.herald.ingest.probe.Conversation;
+import io.herald.ingest.probe.CheckProbe;
 import io.herald.ingest.probe.MailSecurity;
+import io.herald.ingest.probe.MailboxDialogue;
+import io.herald.ingest.probe.MailboxDialogue.Words;
 import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.TlsTrust;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.MailboxOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.apache.commons.net.pop3.POP3Client;
 import org.apache.commons.net.pop3.POP3SClient;
 
 /**
- * Checks a POP3 server: "+OK" greeting, CAPA, optional STLS, QUIT; commons-net's blocking client runs on a Vert.x
- * worker thread.
+ * {@code type: pop3}: checks a POP3 server: "+OK" greeting, CAPA, optional STLS, QUIT, in the dialogue every mailbox
+ * probe shares.
  */
-public final class Pop3Probe {
+@Singleton
+public final class Pop3Probe implements CheckProbe {
 
-    private final BlockingProbeRunner runner;
+    private final MailboxDialogue<POP3Client> dialogue;
 
     public Pop3Probe(Vertx vertx) {
-        this.runner = new BlockingProbeRunner(vertx);
+        this.dialogue = new MailboxDialogue<>(new BlockingProbeRunner(vertx), new Pop3());
+    }
+
+    @Override
+    public String type() {
+        return "pop3";
+    }
+
+    @Override
+    public Uni<ProbeResult> probe(CheckDef check) {
+        MailboxOptions options = check.options(MailboxOptions.class);
+        return probe(new Pop3Target(options.host(), options.port(), check.timeout(),
+                MailSecurity.of(options.security()), TlsTrust.of(options.trust())));
     }
 
     public Uni<ProbeResult> probe(Pop3Target target) {
-        return runner.run(() -> converse(target));
+        return dialogue.probe(target);
     }
 
-    private ProbeResult converse(Pop3Target target) {
-        Conversation conversation = new Conversation(target.host(), target.port(), target.timeout());
-        POP3Client client = newClient(target);
-        int timeoutMs = (int) target.timeout().toMillis();
-        client.setConnectTimeout(timeoutMs);
-        client.setDefaultTimeout(timeoutMs);
-        List<String> done = new ArrayList<>();
-        try {
-            boolean implicit = target.security() == MailSecurity.IMPLICIT_TLS;
-            conversation.waitingFor(implicit ? "the TLS handshake and greeting" : "the greeting");
-            client.connect(target.host(), target.port());
-            String greeting = reply(client);
-            if (!greeting.startsWith("+OK")) {
-                return conversation.down("POP3 greeting was not +OK: " + greeting);
-            }
-            done.add(implicit ? "TLS greeting +OK" : "greeting +OK");
+    private static final class Pop3 implements MailboxDialogue.Protocol<POP3Client> {
+        private static final Words WORDS = new Words("POP3", "+OK", "CAPA", "STLS", "QUIT");
 
-            conversation.waitingFor("the CAPA reply");
-            Set<String> capabilities = capabilities(client);
-            done.add(capabilities.isEmpty() ? "no CAPA" : "CAPA");
-
-            if (target.security() == MailSecurity.STARTTLS) {
-                if (!capabilities.contains("STLS")) {
-                    return conversation.down("STLS not listed in the POP3 CAPA of " + conversation.endpoint());
-                }
-                conversation.waitingFor("the STLS reply and TLS handshake");
-                if (!((POP3SClient) client).execTLS()) {
-                    return conversation.down("STLS refused: " + reply(client));
-                }
-                conversation.waitingFor("the CAPA reply after STLS");
-                capabilities(client);
-                done.add("STLS");
-            }
-
-            conversation.waitingFor("the QUIT reply");
-            client.logout();
-            return conversation.up("POP3 " + conversation.endpoint() + " OK: " + String.join(", ", done));
-        } catch (Exception e) {
-            return conversation.failed(e);
-        } finally {
-            disconnect(client);
+        @Override
+        public Words words() {
+            return WORDS;
         }
-    }
 
-    private static POP3Client newClient(Pop3Target target) {
-        if (target.security() == MailSecurity.PLAIN) {
+        @Override
+        public POP3Client plainClient() {
             return new POP3Client();
         }
-        POP3SClient client = new POP3SClient(
-                "TLS", target.security() == MailSecurity.IMPLICIT_TLS, target.trust().sslContext());
-        client.setEndpointCheckingEnabled(target.trust().verifiesPeer());
-        return client;
-    }
 
-    /** The first word of each CAPA line, upper-cased; empty when the server does not know CAPA. */
-    private static Set<String> capabilities(POP3Client client) throws IOException {
-        if (!client.capa()) {
-            return Set.of();
+        @Override
+        public POP3Client tlsClient(boolean implicit, SSLContext context, boolean verifyPeer) {
+            POP3SClient client = new POP3SClient("TLS", implicit, context);
+            client.setEndpointCheckingEnabled(verifyPeer);
+            return client;
         }
-        return Arrays.stream(client.getReplyStrings())
-                .skip(1)
-                .map(String::trim)
-                .filter(line -> !line.isEmpty() && !line.equals("."))
-                .map(line -> line.split("\\s+")[0].toUpperCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-    }
 
-    private static String reply(POP3Client client) {
-        String reply = client.getReplyString();
-        return reply == null ? "(no reply)" : reply.trim().replaceAll("\\s*\\r?\\n\\s*", " ");
-    }
+        @Override
+        public String replyString(POP3Client client) {
+            return client.getReplyString();
+        }
 
-    private static void disconnect(POP3Client client) {
-        try {
-            if (client.isConnected()) {
-                client.disconnect();
+        /** The first word of each CAPA line; empty when the server does not know CAPA. */
+        @Override
+        public Set<String> capabilities(POP3Client client) throws IOException {
+            if (!client.capa()) {
+                return Set.of();
             }
-        } catch (IOException ignored) {
-            // The verdict is already made; a failing close changes nothing for the person reading it.
+            return Arrays.stream(client.getReplyStrings())
+                    .skip(1)
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.equals("."))
+                    .map(line -> line.split("\\s+")[0].toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+        }
+
+        @Override
+        public boolean startTls(POP3Client client) throws IOException {
+            return ((POP3SClient) client).execTLS();
+        }
+
+        @Override
+        public void logout(POP3Client client) throws IOException {
+            client.logout();
+        }
+
+        // CAPA is optional in POP3 (RFC 2449): a server without it still works.
+        @Override
+        public String noted(Set<String> capabilities) {
+            return capabilities.isEmpty() ? "no CAPA" : "CAPA";
         }
     }
 }

@@ -1,11 +1,16 @@
 package io.herald.ingest.probe.smtp;
 
 import io.herald.ingest.probe.BlockingProbeRunner;
+import io.herald.ingest.probe.CheckProbe;
 import io.herald.ingest.probe.Conversation;
 import io.herald.ingest.probe.MailSecurity;
 import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.TlsTrust;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.SmtpOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,15 +20,30 @@ import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
 
 /**
- * Walks an SMTP server through greeting, EHLO, optional STARTTLS (then EHLO again), optional AUTH and QUIT with
+ * {@code type: smtp}: walks an SMTP server through greeting, EHLO, optional STARTTLS (then EHLO again), optional AUTH and QUIT with
  * commons-net's blocking client on a Vert.x worker thread.
  */
-public final class SmtpProbe {
+@Singleton
+public final class SmtpProbe implements CheckProbe {
 
     private final BlockingProbeRunner runner;
 
     public SmtpProbe(Vertx vertx) {
         this.runner = new BlockingProbeRunner(vertx);
+    }
+
+    @Override
+    public String type() {
+        return "smtp";
+    }
+
+    @Override
+    public Uni<ProbeResult> probe(CheckDef check) {
+        SmtpOptions options = check.options(SmtpOptions.class);
+        SmtpAuth auth = options.user() == null ? null : new SmtpAuth(
+                SmtpAuth.Mechanism.valueOf(options.authMechanism()), options.user(), options.password());
+        return probe(new SmtpTarget(options.host(), options.port(), check.timeout(),
+                MailSecurity.of(options.security()), TlsTrust.of(options.trust()), options.heloName(), auth));
     }
 
     public Uni<ProbeResult> probe(SmtpTarget target) {

@@ -1,25 +1,33 @@
 package io.herald.ingest.probe.tls;
 
+import io.herald.ingest.probe.CheckProbe;
 import io.herald.ingest.probe.Conversation;
 import io.herald.ingest.probe.ProbeResult;
+import io.herald.ingest.probe.TlsTrust;
 import io.herald.model.CheckOutcome;
+import io.herald.model.catalog.CheckDef;
+import io.herald.model.catalog.options.TlsOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.net.NetClient;
 import io.vertx.mutiny.core.net.NetSocket;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
-/** Completes a TLS handshake (with SNI) and judges the server certificate's expiry. */
-public final class TlsProbe {
+/** {@code type: tls}: completes a TLS handshake (with SNI) and judges the server certificate's expiry. */
+@Singleton
+public final class TlsProbe implements CheckProbe {
 
     private final Vertx vertx;
     private final Clock clock;
 
+    @Inject
     public TlsProbe(Vertx vertx) {
         this(vertx, Clock.systemUTC());
     }
@@ -27,6 +35,18 @@ public final class TlsProbe {
     public TlsProbe(Vertx vertx, Clock clock) {
         this.vertx = vertx;
         this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "tls";
+    }
+
+    @Override
+    public Uni<ProbeResult> probe(CheckDef check) {
+        TlsOptions options = check.options(TlsOptions.class);
+        return probe(new TlsTarget(options.host(), options.port(), check.timeout(), options.serverName(),
+                TlsTrust.of(options.trust()), options.certExpiryDays()));
     }
 
     public Uni<ProbeResult> probe(TlsTarget target) {

@@ -1,6 +1,7 @@
 package io.herald.ingest.webhook.format;
 
 import io.herald.model.CheckOutcome;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * Azure Monitor action groups with the common alert schema enabled. Every severity (Sev0-Sev4) that has Fired is
  * down, Resolved is up. The subject is data.essentials.alertRule; de-duplicates on alertId|monitorCondition.
  */
+@Singleton
 public final class AzureMonitorFormat implements SenderFormat {
 
     static final String SCHEMA_ID = "azureMonitorCommonAlertSchema";

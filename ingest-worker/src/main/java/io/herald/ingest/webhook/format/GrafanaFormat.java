@@ -1,5 +1,9 @@
 package io.herald.ingest.webhook.format;
 
+import io.herald.ingest.IngestConfig;
+import io.herald.ingest.webhook.auth.GrafanaHmac;
+import io.herald.ingest.webhook.auth.WebhookAuth;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +14,11 @@ import java.util.Optional;
  * {@code message}; each alert's own {@code status} (firing/resolved) decides the outcome, since the group's
  * {@code state} is "alerting" while any one alert fires. Subject and dedupe key as for {@link AlertmanagerFormat}.
  */
+@Singleton
 public final class GrafanaFormat implements SenderFormat {
 
     private final AlertGroupParser parser;
+    private final Clock clock;
 
     public GrafanaFormat() {
         this(AlertGroupParser.DEFAULT_SUBJECT_LABEL, Clock.systemUTC());
@@ -21,11 +27,26 @@ public final class GrafanaFormat implements SenderFormat {
     /** @param subjectLabel the alert label naming the Herald check; blank means "herald_check" */
     public GrafanaFormat(String subjectLabel, Clock clock) {
         this.parser = new AlertGroupParser("Grafana", subjectLabel, clock);
+        this.clock = clock;
     }
 
     @Override
     public String name() {
         return "grafana";
+    }
+
+    /** The label naming the subject is the source's {@code subject-label}. */
+    @Override
+    public SenderFormat forSource(IngestConfig.Source settings) {
+        return new GrafanaFormat(settings.subjectLabel().orElse(""), clock);
+    }
+
+    /** The contact point's HMAC, in {@code signature-header}, over {@code <timestamp-header>:body} when that is set. */
+    @Override
+    public Optional<WebhookAuth> signature(IngestConfig.Source settings, List<String> secrets) {
+        return Optional.of(new GrafanaHmac(secrets.get(0),
+                settings.signatureHeader().orElse(GrafanaHmac.DEFAULT_SIGNATURE_HEADER), settings.timestampHeader(),
+                settings.tolerance(), clock));
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.herald.ingest.webhook.format;
 
+import io.herald.ingest.IngestConfig;
 import io.herald.ingest.webhook.WebhookHeaders;
+import io.herald.ingest.webhook.auth.PagerDutySignature;
+import io.herald.ingest.webhook.auth.WebhookAuth;
 import io.herald.model.CheckOutcome;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +16,7 @@ import java.util.Optional;
  * events (notes, escalations, priority, the "pagey.ping" test, service changes) yield no observation. The subject
  * is the incident's service summary (its name), else the service id.
  */
+@Singleton
 public final class PagerDutyFormat implements SenderFormat {
 
     private static final Map<String, CheckOutcome> STATE_CHANGES = Map.of(
@@ -24,6 +29,12 @@ public final class PagerDutyFormat implements SenderFormat {
     @Override
     public String name() {
         return "pagerduty";
+    }
+
+    /** {@code X-PagerDuty-Signature}; every configured secret is tried, for rotation. */
+    @Override
+    public Optional<WebhookAuth> signature(IngestConfig.Source settings, List<String> secrets) {
+        return Optional.of(new PagerDutySignature(secrets));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.herald.ingest.webhook.format;
 
 import io.herald.model.CheckOutcome;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * Pingdom state-change webhooks. Uptime checks go UP/DOWN, transaction checks SUCCESS/FAILING. De-duplicates on
  * check_id|state_changed_timestamp|current_state.
  */
+@Singleton
 public final class PingdomFormat implements SenderFormat {
 
     @Override

@@ -1,6 +1,11 @@
 package io.herald.ingest.webhook.format;
 
+import io.herald.ingest.IngestConfig;
 import io.herald.ingest.webhook.WebhookHeaders;
+import io.herald.ingest.webhook.auth.StandardWebhooksSignature;
+import io.herald.ingest.webhook.auth.WebhookAuth;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +16,7 @@ import java.util.Optional;
  * Herald's "check" and "status" fields like {@link GenericJsonFormat}. It de-duplicates on the webhook-id header,
  * which the standard keeps the same across retries; without observed_at the signed webhook-timestamp is used.
  */
+@Singleton
 public final class StandardWebhooksFormat implements SenderFormat {
 
     static final String ID_HEADER = "webhook-id";
@@ -19,6 +25,16 @@ public final class StandardWebhooksFormat implements SenderFormat {
     @Override
     public String name() {
         return "standard-webhooks";
+    }
+
+    @Override
+    public Optional<WebhookAuth> signature(IngestConfig.Source settings, List<String> secrets) {
+        return Optional.of(new StandardWebhooksSignature(secrets, settings.tolerance(), Clock.systemUTC()));
+    }
+
+    @Override
+    public boolean subjectIsCheckId() {
+        return true;
     }
 
     @Override

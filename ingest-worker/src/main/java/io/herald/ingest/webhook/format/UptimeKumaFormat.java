@@ -1,6 +1,7 @@
 package io.herald.ingest.webhook.format;
 
 import io.herald.model.CheckOutcome;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * degraded), 3 maintenance (no observation: maintenance is Herald's own business). A test send has both
  * {@code heartbeat} and {@code monitor} null.
  */
+@Singleton
 public final class UptimeKumaFormat implements SenderFormat {
 
     private static final int MAINTENANCE = 3;

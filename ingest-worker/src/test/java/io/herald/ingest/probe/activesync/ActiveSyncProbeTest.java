@@ -204,7 +204,7 @@ class ActiveSyncProbeTest {
                           - {id: eas, type: activesync, url: "https://127.0.0.1:%d", trust: any, timeout: 5s, %s}
                 """.formatted(EXCHANGE.port("https"), options), name -> null).check("eas").orElseThrow();
 
-        ProbeResult result = await(new io.herald.ingest.probe.ProtocolProbes(VERTX).probe(check));
+        ProbeResult result = await(new ActiveSyncProbe(VERTX).probe(check));
 
         assertThat(result.outcome()).as(result.detail()).isEqualTo(expected);
     }

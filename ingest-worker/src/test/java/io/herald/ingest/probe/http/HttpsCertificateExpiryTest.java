@@ -3,8 +3,8 @@ package io.herald.ingest.probe.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.ingest.probe.ProbeResult;
-import io.herald.ingest.probe.ProtocolProbes;
 import io.herald.ingest.probe.testsupport.Certificates;
+import io.herald.ingest.probe.tls.TlsProbe;
 import io.herald.model.CheckOutcome;
 import io.herald.model.catalog.CatalogLoader;
 import io.herald.model.catalog.CheckDef;
@@ -62,7 +62,7 @@ class HttpsCertificateExpiryTest {
     }
 
     private static ProbeResult probe(HttpServer server) {
-        return new HttpProbe(VERTX, new ProtocolProbes(VERTX)).probe(check(server.actualPort()))
+        return new HttpProbe(VERTX, new TlsProbe(VERTX)).probe(check(server.actualPort()))
                 .await().atMost(Duration.ofSeconds(15));
     }
 

@@ -3,6 +3,7 @@ package io.herald.ingest.webhook.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.herald.ingest.support.SourceSettings;
 import io.herald.model.CheckOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -130,5 +131,15 @@ class AlertmanagerFormatTest {
 
     private static ObjectNode alert(ObjectNode root, int index) {
         return Payloads.at(root, "/alerts/" + index);
+    }
+
+    @Test
+    void shouldTakeTheSourcesSubjectLabelAndNotSignItsDeliveries() throws PayloadException {
+        SenderFormat configured = format.forSource(SourceSettings.of("alertmanager").withSubjectLabel("severity"));
+
+        assertThat(configured.parse(Payloads.read("alertmanager", "firing"), Map.of())).extracting(Observation::subject)
+                .containsExactly("critical", "warning");
+        assertThat(format.signature(SourceSettings.of("alertmanager"), List.of("s3cret"))).isEmpty();
+        assertThat(format.subjectIsCheckId()).isFalse();
     }
 }

@@ -3,8 +3,10 @@ package io.herald.ingest.webhook.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.herald.ingest.support.SourceSettings;
 import io.herald.model.CheckOutcome;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,5 +92,11 @@ class AzureMonitorFormatTest {
 
         assertThat(error.getMessage())
                 .isEqualTo("data.essentials.monitorCondition must be 'Fired' or 'Resolved', got 'Flapping'");
+    }
+
+    @Test
+    void shouldNotSignItsDeliveries() {
+        assertThat(format.signature(SourceSettings.of("azure-monitor"), List.of("s3cret"))).isEmpty();
+        assertThat(format.subjectIsCheckId()).isFalse();
     }
 }

@@ -3,9 +3,14 @@ package io.herald.ingest.webhook.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.herald.ingest.support.SourceSettings;
+import io.herald.ingest.webhook.auth.AuthResult;
+import io.herald.ingest.webhook.auth.WebhookAuth;
 import io.herald.model.CheckOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,5 +78,19 @@ class GenericJsonFormatTest {
         assertThat(error.status()).isEqualTo(422);
         assertThat(error.field()).isEqualTo(pointer);
         assertThat(error.getMessage()).isEqualTo(message);
+    }
+
+    @Test
+    void shouldSignAsStandardWebhooksAndTakeCheckIdsAsSubjects() {
+        byte[] body = "{\"check\":\"imap\",\"status\":\"down\"}".getBytes(StandardCharsets.UTF_8);
+        String secret = "whsec_" + Base64.getEncoder().encodeToString("a key of sixteen+".getBytes(StandardCharsets.UTF_8));
+        WebhookAuth auth = format.signature(SourceSettings.of("generic"), List.of(secret)).orElseThrow();
+        String timestamp = Long.toString(Payloads.NOW.getEpochSecond());
+
+        assertThat(auth.verify(body, Payloads.standardWebhooks(secret, "msg_1", timestamp, body)))
+                .isEqualTo(AuthResult.success());
+        assertThat(auth.verify(body, Payloads.standardWebhooks("whsec_Z3Vlc3M=", "msg_1", timestamp, body)).ok())
+                .isFalse();
+        assertThat(format.subjectIsCheckId()).isTrue();
     }
 }

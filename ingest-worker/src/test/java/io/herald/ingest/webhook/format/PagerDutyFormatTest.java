@@ -3,7 +3,11 @@ package io.herald.ingest.webhook.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.herald.ingest.support.SourceSettings;
+import io.herald.ingest.webhook.auth.AuthResult;
+import io.herald.ingest.webhook.auth.WebhookAuth;
 import io.herald.model.CheckOutcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -112,5 +116,19 @@ class PagerDutyFormatTest {
 
         assertThat(error.field()).isEqualTo("/event/data/service/id");
         assertThat(error.getMessage()).isEqualTo("event.data.service.id is required");
+    }
+
+    @Test
+    void shouldAcceptASignatureMadeWithAnyConfiguredSecret() {
+        byte[] body = Payloads.read("pagerduty", "firing");
+        String text = new String(body, StandardCharsets.UTF_8);
+        WebhookAuth auth = format.signature(SourceSettings.of("pagerduty"), List.of("old-secret", "new-secret"))
+                .orElseThrow();
+
+        assertThat(auth.verify(body, Map.of("X-PagerDuty-Signature", "v1=" + Payloads.hmacHex("new-secret", text))))
+                .isEqualTo(AuthResult.success());
+        assertThat(auth.verify(body, Map.of("X-PagerDuty-Signature", "v1=" + Payloads.hmacHex("guess", text))).ok())
+                .isFalse();
+        assertThat(format.subjectIsCheckId()).isFalse();
     }
 }

@@ -3,8 +3,10 @@ package io.herald.ingest.webhook.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.herald.ingest.support.SourceSettings;
 import io.herald.model.CheckOutcome;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,5 +71,11 @@ class PingdomFormatTest {
 
         assertThat(error.field()).isEqualTo("/" + field);
         assertThat(error.getMessage()).isEqualTo(message);
+    }
+
+    @Test
+    void shouldNotSignItsDeliveries() {
+        assertThat(format.signature(SourceSettings.of("pingdom"), List.of("s3cret"))).isEmpty();
+        assertThat(format.subjectIsCheckId()).isFalse();
     }
 }

@@ -3,6 +3,7 @@ package io.herald.ingest.webhook.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.herald.ingest.support.SourceSettings;
 import io.herald.model.CheckOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -95,5 +96,11 @@ class UptimeKumaFormatTest {
         assertThat(error.status()).isEqualTo(422);
         assertThat(error.field()).isEqualTo(pointer);
         assertThat(error.getMessage()).isEqualTo(message);
+    }
+
+    @Test
+    void shouldNotSignItsDeliveries() {
+        assertThat(format.signature(SourceSettings.of("uptime-kuma"), List.of("s3cret"))).isEmpty();
+        assertThat(format.subjectIsCheckId()).isFalse();
     }
 }

@@ -2,12 +2,18 @@ package io.herald.ingest.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.ingest.probe.dns.DnsProbe;
+import io.herald.ingest.probe.imap.ImapProbe;
+import io.herald.ingest.probe.pop3.Pop3Probe;
+import io.herald.ingest.probe.smtp.SmtpProbe;
+import io.herald.ingest.probe.tcp.TcpProbe;
 import io.herald.ingest.probe.testsupport.DnsmasqServer;
 import io.herald.ingest.probe.testsupport.DovecotServer;
 import io.herald.ingest.probe.testsupport.PostfixServer;
 import io.herald.model.CheckOutcome;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.CatalogLoader;
+import io.herald.model.catalog.CheckDef;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Catalog checks of the mail and DNS types, as an operator writes them, run by {@link ProtocolProbes} against the
- * real postfix, dovecot and dnsmasq started for this class: the catalog options reach the probes as meant.
+ * Catalog checks of the mail and DNS types, as an operator writes them, run by the probe registered for their type
+ * against the real postfix, dovecot and dnsmasq started for this class: the catalog options reach the probes as meant.
  */
-class ProtocolProbesTest {
+class ProbesTest {
 
     @RegisterExtension
     static final DovecotServer DOVECOT = DovecotServer.withTls();
@@ -35,6 +41,8 @@ class ProtocolProbesTest {
             "mx-host=herald.test,mail.herald.test,10"));
 
     private static final Vertx VERTX = Vertx.vertx();
+    private static final Probes PROBES = new Probes(List.of(new SmtpProbe(VERTX), new ImapProbe(VERTX),
+            new Pop3Probe(VERTX), new DnsProbe(VERTX), new TcpProbe(VERTX)));
 
     @AfterAll
     static void closeVertx() {
@@ -68,8 +76,8 @@ class ProtocolProbesTest {
     }
 
     private static ProbeResult run(String check) {
-        return new ProtocolProbes(VERTX).probe(catalog().check(check).orElseThrow())
-                .await().atMost(Duration.ofSeconds(20));
+        CheckDef def = catalog().check(check).orElseThrow();
+        return PROBES.forType(def.type().wire()).orElseThrow().probe(def).await().atMost(Duration.ofSeconds(20));
     }
 
     @Test
