@@ -15,6 +15,8 @@ import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.Catalog;
 import io.herald.model.catalog.ComponentDef;
 import io.herald.model.catalog.ServiceDef;
+import io.herald.model.status.Indicator;
+import io.herald.model.status.PageIndicator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,7 +49,7 @@ public class StatusRenderer {
 
     public RenderedStatus render(Map<String, ComponentState> states, String lastEventId, Overlay overlay) {
         String updatedAt = format(lastUpdate(states, overlay));
-        PageIndicator.PageStatus page = PageIndicator.of(catalog.components().values().stream()
+        Indicator page = PageIndicator.of(catalog.components().values().stream()
                         .map(c -> new PageIndicator.Input(shown(states, overlay, c.id()), c.critical()))
                         .toList(),
                 overlay.unresolved().stream().map(i -> i.incident().impact).toList());
