@@ -2,12 +2,13 @@ package io.herald.web.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.model.ComponentStatus;
+import io.herald.model.status.Incident;
+import io.herald.model.status.StatuspageV2;
 import io.herald.web.admin.AdminApiClient.Answer;
 import io.herald.web.admin.AdminSessions.Session;
 import io.herald.web.view.IncidentViews;
 import io.herald.web.view.Language;
 import io.herald.web.view.SiteView;
-import io.herald.web.view.StatusDocument;
 import io.herald.web.view.StatusView;
 import io.herald.web.view.StatusView.ComponentView;
 import io.herald.web.view.StatusView.IncidentView;
@@ -310,18 +311,19 @@ public class AdminResource {
     }
 
     private IncidentView preview(IncidentForm form) {
-        List<StatusDocument.AffectedComponent> affected = new ArrayList<>();
+        List<StatuspageV2.Component> affected = new ArrayList<>();
         StatusView view = views.current();
         form.components().forEach((componentId, status) -> {
             ComponentView component = view == null ? null : view.component(componentId);
-            affected.add(new StatusDocument.AffectedComponent(componentId,
-                    component == null ? componentId : component.name(), status));
+            affected.add(new StatuspageV2.Component(componentId, component == null ? componentId : component.name(),
+                    ComponentStatus.parse(status).orElse(null), null, null, 0, null, false, null, null, null, false,
+                    false, null));
         });
         String now = java.time.Instant.now().toString();
-        StatusDocument.Incident incident = new StatusDocument.Incident("preview", form.name(), form.status(),
-                form.impact(), now, now, now, null, null, null,
-                List.of(new StatusDocument.IncidentUpdate("preview", form.status(), form.body(), now, now, null)),
-                affected, false, false);
+        Incident incident = new Incident("preview", form.name(), form.status(), now, now, null, null, form.impact(),
+                null, now, null, List.of(new Incident.Update("preview", form.status(), form.body(), "preview", now, now,
+                        now, null, form.deliverNotifications(), null, null)),
+                affected, null, null, false, false);
         return IncidentViews.of(incident, zone(), Language.EN.wording());
     }
 

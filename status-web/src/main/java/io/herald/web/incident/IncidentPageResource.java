@@ -7,7 +7,7 @@ import io.herald.web.view.IncidentViews;
 import io.herald.web.view.Language;
 import io.herald.web.view.SiteView;
 import io.herald.web.view.StatusApiClient;
-import io.herald.web.view.StatusDocument.Incident;
+import io.herald.model.status.Incident;
 import io.herald.web.view.StatusView;
 import io.herald.web.view.StatusView.IncidentView;
 import io.herald.web.view.StatusViewService;

@@ -1,6 +1,7 @@
 package io.herald.web.view;
 
 import io.herald.model.LiveNotice;
+import io.herald.model.status.StatusDocument;
 import io.herald.web.WebConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
