@@ -102,7 +102,8 @@ public final class ApplyPageEvent {
         if (incident.status() == null || incident.status().isBlank() || incident.impact() == null) {
             return "no status or impact";
         }
-        if (ViewAssembler.instant(incident.updatedAt()) == null || ViewAssembler.instant(incident.createdAt()) == null) {
+        if (ViewAssembler.instant(incident.updatedAt()) == null
+                || ViewAssembler.instant(incident.createdAt()) == null) {
             return "no created_at or updated_at";
         }
         if (incident.incidentUpdates() == null || incident.components() == null) {
@@ -132,13 +133,15 @@ public final class ApplyPageEvent {
     private static final Comparator<String> BY_ID = (a, b) -> a.matches("\\d{1,18}") && b.matches("\\d{1,18}")
             ? Long.compare(Long.parseLong(a), Long.parseLong(b)) : a.compareTo(b);
 
+    private static final Comparator<Instant> EARLIEST_FIRST = Comparator.nullsLast(Comparator.naturalOrder());
+
     /** status-api's order of unresolved incidents: created_at, then id, descending. */
     static final Comparator<Incident> NEWEST_FIRST = Comparator
-            .comparing((Incident i) -> ViewAssembler.instant(i.createdAt()), Comparator.nullsLast(Comparator.naturalOrder()))
+            .comparing((Incident i) -> ViewAssembler.instant(i.createdAt()), EARLIEST_FIRST)
             .thenComparing(Incident::id, BY_ID).reversed();
 
     /** status-api's order of open maintenances: scheduled_for, then id, ascending. */
     static final Comparator<Incident> SOONEST_FIRST = Comparator
-            .comparing((Incident i) -> ViewAssembler.instant(i.scheduledFor()), Comparator.nullsLast(Comparator.naturalOrder()))
+            .comparing((Incident i) -> ViewAssembler.instant(i.scheduledFor()), EARLIEST_FIRST)
             .thenComparing(Incident::id, BY_ID);
 }

@@ -230,6 +230,26 @@ class AdminPagesTest {
     }
 
     @Test
+    void shouldPercentEncodeAComponentInThePathAndTheAuditCursorInTheQuery() {
+        String session = login().cookie("herald_admin");
+        String csrf = hidden(given().cookie("herald_admin", session).get("/admin").asString(), "csrf");
+        api.answer("DELETE /api/v1/admin/components/a%20b%2Bc/override", 204, "");
+        given().redirects().follow(false).cookie("herald_admin", session).formParam("csrf", csrf)
+                .formParam("component", "a b+c").formParam("action", "clear").post("/admin/overrides").then()
+                .statusCode(303);
+        String path = last("/api/v1/admin/components/a%20b%2Bc/override").path();
+        assertThat(java.net.URI.create("http://status-api" + path).getPath())
+                .as("a path decoder reads back the component's id").isEqualTo("/api/v1/admin/components/a b+c/override");
+
+        given().cookie("herald_admin", session).queryParam("before", "a b+c").get("/admin/audit").then()
+                .statusCode(200);
+        String query = last("/api/v1/admin/audit").query();
+        assertThat(query).isEqualTo("limit=50&before=a%20b%2Bc");
+        assertThat(new io.netty.handler.codec.http.QueryStringDecoder(query, false).parameters().get("before"))
+                .as("a query decoder (status-api's) reads back the cursor").containsExactly("a b+c");
+    }
+
+    @Test
     void shouldShowTheAuditLogEscaped() {
         String session = login().cookie("herald_admin");
         String audit = given().cookie("herald_admin", session).get("/admin/audit").then().statusCode(200).extract()

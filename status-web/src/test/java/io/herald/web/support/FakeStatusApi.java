@@ -35,8 +35,8 @@ public final class FakeStatusApi {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> liveSessions = new ConcurrentHashMap<>();
 
-    /** A request the fake received on a write or admin endpoint. */
-    public record Call(String method, String path, String authorization, String body) {
+    /** A request the fake received on a write or admin endpoint; path and query as sent (still percent-encoded). */
+    public record Call(String method, String path, String authorization, String body, String query) {
     }
 
     private record Answer(int status, String body) {
@@ -107,7 +107,7 @@ public final class FakeStatusApi {
                 request.body().onSuccess(body -> {
                     String key = request.method() + " " + request.path();
                     calls.add(new Call(request.method().name(), request.path(), request.getHeader("Authorization"),
-                            body.toString()));
+                            body.toString(), request.query()));
                     Answer answer = answers.get(key);
                     if (key.equals("DELETE /api/v1/auth/sessions/current")) {
                         liveSessions.remove(bearer(request.getHeader("Authorization")));
