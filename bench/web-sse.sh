@@ -8,7 +8,7 @@
 #
 # The fake status-api lives in the same Node process as the 5,000 clients (bench/web-sse/fanout.mjs), so "change
 # sent upstream" and "view received by a browser connection" are read on one clock. Node 20, no npm package.
-# What is timed: status-web fetching the status after the change, encoding the view once per language and writing
+# What is timed: status-web applying the change to the status it holds (no GET), encoding the view once per language and writing
 # that one frame to every connection (one task per event loop), then Node reading 5,000 sockets. Also printed:
 # status-web's CPU time per change (all its threads) and the load average, since on a shared 2-core machine the
 # wall-clock figures mostly follow the load; compare builds by running them alternately (BENCH_WEB_APP).

@@ -12,6 +12,8 @@ public final class HeraldJson {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper TOLERANT = MAPPER.copy()
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
 
     private HeraldJson() {
     }
@@ -25,8 +27,20 @@ public final class HeraldJson {
     }
 
     public static <T> T read(String json, Class<T> type) {
+        return read(MAPPER, json, type);
+    }
+
+    /**
+     * Like {@link #read}, except that a status word this version does not know (one a later version added) reads as
+     * null instead of failing the whole body: for readers that show what they can and decide what null means.
+     */
+    public static <T> T readTolerant(String json, Class<T> type) {
+        return read(TOLERANT, json, type);
+    }
+
+    private static <T> T read(ObjectMapper mapper, String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot decode " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

@@ -1,15 +1,13 @@
 package io.herald.api.catalog;
 
+import io.herald.model.status.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Writes timestamps as ISO 8601 with the offset of the page's time zone, as Statuspage does. */
 @ApplicationScoped
 public class PageTime {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-
     private final ZoneId zone;
 
     public PageTime(LoadedCatalog loaded) {
@@ -21,6 +19,6 @@ public class PageTime {
     }
 
     public String format(Instant instant) {
-        return instant == null ? null : TIMESTAMP.format(instant.atZone(zone));
+        return Timestamps.format(instant, zone);
     }
 }

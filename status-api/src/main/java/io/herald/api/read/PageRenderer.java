@@ -15,6 +15,7 @@ import io.herald.model.status.Indicator;
 import io.herald.model.status.Page;
 import io.herald.model.status.StatusDocument;
 import io.herald.model.status.StatuspageV2;
+import io.herald.model.status.PageIndicator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,13 +42,12 @@ class PageRenderer {
     PageBodies render(PageScope scope, Map<String, ComponentState> states, String lastEventId, Overlay overlay) {
         PageInfo info = scope.info();
         String updatedAt = format(lastUpdate(scope, states, overlay));
-        PageIndicator.PageStatus blend = PageIndicator.of(scope.components().stream()
+        Indicator indicator = PageIndicator.of(scope.components().stream()
                         .map(c -> new PageIndicator.Input(shown(states, overlay, c.id()), c.critical()))
                         .toList(),
                 overlay.unresolved().stream().map(i -> i.body().impact()).toList());
 
         Page page = new Page(info.id(), info.name(), info.url(), info.timeZone().getId(), updatedAt);
-        Indicator indicator = new Indicator(blend.indicator(), blend.description());
         List<StatuspageV2.Component> v2Components = v2Components(scope, states, overlay);
         Map<String, StatuspageV2.Component> byId = new HashMap<>();
         v2Components.forEach(c -> byId.put(c.id(), c));

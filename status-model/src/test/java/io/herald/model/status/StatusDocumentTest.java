@@ -1,6 +1,7 @@
 package io.herald.model.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.model.ComponentStatus;
 import io.herald.model.HeraldJson;
@@ -38,6 +39,22 @@ class StatusDocumentTest {
         assertThat(HeraldJson.read(json, StatusDocument.class)).isEqualTo(document);
         assertThat(json).contains("\"last_event_id\":\"1764147600125-0\"", "\"status_words\":\"Partial outage\"",
                 "\"time_zone\":\"Europe/Paris\"", "\"evaluated\":true");
+    }
+
+    @Test
+    void shouldReadAStatusWordItDoesNotKnowAsNullOnlyWhenAskedToTolerateIt() {
+        String json = "{\"services\":[{\"id\":\"email\",\"status\":\"melting\",\"components\":[{\"id\":\"smtp\","
+                + "\"status\":\"operational\"},{\"id\":\"imap\",\"status\":\"on_fire\"}]}],"
+                + "\"incidents\":[{\"id\":\"1\",\"components\":[{\"id\":\"imap\",\"status\":\"on_fire\"}]}]}";
+
+        StatusDocument read = HeraldJson.readTolerant(json, StatusDocument.class);
+
+        assertThat(read.services().get(0).status()).isNull();
+        assertThat(read.services().get(0).components()).extracting(StatusDocument.Component::status)
+                .containsExactly(ComponentStatus.OPERATIONAL, null);
+        assertThat(read.incidents().get(0).components().get(0).status()).isNull();
+        assertThatThrownBy(() -> HeraldJson.read(json, StatusDocument.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("melting");
     }
 
     @Test

@@ -1,5 +1,11 @@
 package io.herald.web.admin;
 
+import static io.herald.web.admin.AdminPages.first;
+import static io.herald.web.admin.AdminPages.html;
+import static io.herald.web.admin.AdminPages.site;
+import static io.herald.web.admin.AdminPages.uni;
+import static io.herald.web.admin.AdminPages.zone;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.web.admin.AdminApiClient.Answer;
 import io.herald.web.admin.AdminSessions.Session;
@@ -21,7 +27,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -129,10 +134,10 @@ public class SubscriberPagesResource {
 
     private Uni<Response> deliveries(Session session, String subscriber) {
         if (!subscriber.matches("[0-9]{1,18}")) {
-            return Uni.createFrom().item(html(404, Templates.deliveries(site(), session, subscriber, List.of(),
-                    "There is no subscriber '" + subscriber + "'.")).build());
+            return Uni.createFrom().item(html(404, Templates.deliveries(site(views), session, subscriber,
+                    List.of(), "There is no subscriber '" + subscriber + "'.")).build());
         }
-        ZoneId zone = zone();
+        ZoneId zone = zone(views);
         return uni(api.call(HttpMethod.GET, "/api/v1/admin/subscribers/" + subscriber + "/deliveries?limit=200",
                 session.token(), null)).map(answer -> {
                     List<DeliveryRow> rows = new ArrayList<>();
@@ -145,13 +150,13 @@ public class SubscriberPagesResource {
                                     stamp(d, "next_attempt_at", zone), stamp(d, "delivered_at", zone)));
                         }
                     }
-                    return html(answer.ok() ? 200 : answer.status(), Templates.deliveries(site(), session, subscriber,
-                            rows, answer.ok() ? null : answer.problem())).build();
+                    return html(answer.ok() ? 200 : answer.status(), Templates.deliveries(site(views), session,
+                            subscriber, rows, answer.ok() ? null : answer.problem())).build();
                 });
     }
 
     private Uni<Response> listPage(Session session, int status, SubscribeForm form, Created created, String error) {
-        ZoneId zone = zone();
+        ZoneId zone = zone(views);
         return uni(api.call(HttpMethod.GET, "/api/v1/admin/subscribers", session.token(), null))
                 .onFailure().recoverWithItem(new Answer(0, null))
                 .map(answer -> {
@@ -171,8 +176,8 @@ public class SubscriberPagesResource {
                     String shown = error != null ? error : answer.ok() ? null
                             : answer.status() == 0 ? "status-api cannot be reached." : answer.problem();
                     int code = error == null && !answer.ok() && answer.status() != 0 ? answer.status() : status;
-                    return html(code, Templates.list(site(), session, rows, components(), form, created, shown))
-                            .build();
+                    return html(code, Templates.list(site(views), session, rows, components(), form, created,
+                            shown)).build();
                 });
     }
 
@@ -189,29 +194,5 @@ public class SubscriberPagesResource {
         return node.hasNonNull(field)
                 ? ViewAssembler.stamp(ViewAssembler.instant(node.path(field).asText()), zone, Language.EN.wording())
                 : null;
-    }
-
-    private SiteView site() {
-        StatusView view = views.current();
-        return view == null ? new SiteView("Herald", "en", "UTC") : SiteView.of(view);
-    }
-
-    private ZoneId zone() {
-        return ZoneId.of(site().timeZone());
-    }
-
-    private static String first(MultivaluedMap<String, String> form, String key) {
-        String value = form.getFirst(key);
-        return value == null ? "" : value.strip();
-    }
-
-    private static <T> Uni<T> uni(io.vertx.core.Future<T> future) {
-        return Uni.createFrom().completionStage(future.toCompletionStage());
-    }
-
-    private static Response.ResponseBuilder html(int status, TemplateInstance page) {
-        return Response.status(status).entity(page.setAttribute(TemplateInstance.LOCALE, Language.EN.locale()).render())
-                .type(MediaType.TEXT_HTML + ";charset=UTF-8")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

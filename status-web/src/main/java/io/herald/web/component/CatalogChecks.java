@@ -1,15 +1,8 @@
 package io.herald.web.component;
 
-import io.herald.model.catalog.Catalog;
-import io.herald.model.catalog.CatalogLoader;
 import io.herald.model.catalog.CheckDef;
-import io.herald.web.WebConfig;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
+import io.herald.web.catalog.CatalogFile;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,34 +11,16 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CatalogChecks {
-    private final WebConfig config;
-    private volatile Catalog catalog;
+    private final CatalogFile file;
 
-    CatalogChecks(WebConfig config) {
-        this.config = config;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        Path path = Path.of(config.catalogPath());
-        if (!Files.isRegularFile(path)) {
-            Log.infof("No catalog at %s: component pages show no response-time chart", path.toAbsolutePath());
-            return;
-        }
-        catalog = CatalogLoader.load(path);
-        Log.infof("Catalog %s loaded: %d probed checks", path, probed().size());
+    CatalogChecks(CatalogFile file) {
+        this.file = file;
     }
 
     /** The checks of this component that are probed (and so have a response time), in catalog order. */
     public List<CheckDef> probed(String componentId) {
-        Catalog loaded = catalog;
-        if (loaded == null) {
-            return List.of();
-        }
-        return loaded.component(componentId).map(c -> c.checks().stream().filter(check -> check.type().isProbe())
-                .toList()).orElse(List.of());
-    }
-
-    private List<CheckDef> probed() {
-        return catalog.checks().values().stream().filter(check -> check.type().isProbe()).toList();
+        return file.catalog().flatMap(catalog -> catalog.component(componentId))
+                .map(c -> c.checks().stream().filter(check -> check.type().isProbe()).toList())
+                .orElse(List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.web.component;
 
+import io.herald.web.UrlEncoding;
 import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.CheckDef;
 import io.herald.web.cache.UpstreamPageCache;
@@ -25,8 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -111,7 +110,7 @@ public class ComponentPageResource {
     }
 
     private Future<ComponentData> fetch(String id, String chartWindow) {
-        String path = "/api/v1/components/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        String path = "/api/v1/components/" + UrlEncoding.pathSegment(id);
         List<Future<ComponentData.Uptime>> uptimes = new ArrayList<>();
         for (String w : UPTIME_WINDOWS) {
             uptimes.add(optional(client.fetch(path + "/uptime?window=" + w, ComponentData.Uptime.class)));
@@ -120,7 +119,7 @@ public class ComponentPageResource {
                 ComponentData.History.class));
         List<Future<ComponentData.Latency>> latencies = new ArrayList<>();
         for (CheckDef check : checks.probed(id)) {
-            latencies.add(optional(client.fetch("/api/v1/checks/" + URLEncoder.encode(check.id(), StandardCharsets.UTF_8)
+            latencies.add(optional(client.fetch("/api/v1/checks/" + UrlEncoding.pathSegment(check.id())
                     + "/latency?window=" + chartWindow, ComponentData.Latency.class)));
         }
         List<Future<?>> all = new ArrayList<>(uptimes);

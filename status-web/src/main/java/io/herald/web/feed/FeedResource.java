@@ -6,7 +6,7 @@ import io.herald.web.incident.IncidentList;
 import io.herald.web.page.PageResponses;
 import io.herald.web.view.Language;
 import io.herald.web.view.StatusApiClient;
-import io.herald.web.view.StatusDocument.Incident;
+import io.herald.model.status.Incident;
 import io.herald.web.view.StatusView;
 import io.herald.web.view.StatusViewService;
 import io.herald.web.view.ViewAssembler;
@@ -167,8 +167,8 @@ public class FeedResource {
             }
             newest = newest == null || updated.isAfter(newest) ? updated : newest;
             String text = "";
-            if (incident.updates() != null && !incident.updates().isEmpty()) {
-                var latest = incident.updates().get(0);
+            if (incident.incidentUpdates() != null && !incident.incidentUpdates().isEmpty()) {
+                var latest = incident.incidentUpdates().get(0);
                 text = io.herald.web.view.Wording.ENGLISH.incidentStatus(latest.status()) + ": "
                         + (latest.body() == null ? "" : latest.body());
             }

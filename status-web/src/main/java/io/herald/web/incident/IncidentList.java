@@ -2,7 +2,7 @@ package io.herald.web.incident;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.herald.web.view.StatusDocument.Incident;
+import io.herald.model.status.Incident;
 import java.util.List;
 
 /** GET /api/v1/incidents and GET /api/v1/maintenances bodies. */

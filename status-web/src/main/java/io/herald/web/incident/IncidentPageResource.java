@@ -1,5 +1,6 @@
 package io.herald.web.incident;
 
+import io.herald.web.UrlEncoding;
 import io.herald.web.cache.UpstreamPageCache;
 import io.herald.web.cache.UpstreamPageCache.Page;
 import io.herald.web.page.PageResponses;
@@ -7,7 +8,7 @@ import io.herald.web.view.IncidentViews;
 import io.herald.web.view.Language;
 import io.herald.web.view.SiteView;
 import io.herald.web.view.StatusApiClient;
-import io.herald.web.view.StatusDocument.Incident;
+import io.herald.model.status.Incident;
 import io.herald.web.view.StatusView;
 import io.herald.web.view.StatusView.IncidentView;
 import io.herald.web.view.StatusViewService;
@@ -23,8 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -153,7 +152,7 @@ public class IncidentPageResource {
                 : PageResponses.page(200, Templates.incident(site, IncidentViews.of(incident, zone, language.wording()),
                         maintenance).setAttribute(TemplateInstance.LOCALE, language.locale()).render(), HTML_UTF8);
         return Uni.createFrom().completionStage(cache.page(key,
-                () -> client.fetch(apiPath + URLEncoder.encode(id, StandardCharsets.UTF_8), Incident.class), render))
+                () -> client.fetch(apiPath + UrlEncoding.pathSegment(id), Incident.class), render))
                 .map(page -> PageResponses.respond(page, ifNoneMatch, acceptEncoding));
     }
 

@@ -14,11 +14,20 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ChangeStream {
 
     interface Listener {
-        void streamOpened();
+        /** @param resumed whether it was opened with a Last-Event-ID, so that status-api replays what was missed */
+        void streamOpened(boolean resumed);
 
+        /** A change event; the notice is null when it could not be read. */
         void changed(String eventId, LiveNotice notice);
 
-        void streamLost(String reason);
+        /** An incident or maintenance event, with its id and its data as sent. */
+        void pageEvent(String type, String eventId, String data);
+
+        /**
+         * @param unreachable true when an attempt to open the stream got no answer at all from status-api (as opposed
+         *                    to an open stream that ended, or an answer that was not a stream)
+         */
+        void streamLost(String reason, boolean unreachable);
     }
 
     private final Vertx vertx;
@@ -68,6 +77,7 @@ final class ChangeStream {
     private void connect() {
         timer = -1;
         long attempt = ++generation;
+        boolean resuming = lastEventId != null;
         client.openStream(lastEventId).onComplete(result -> {
             if (attempt != generation) {
                 if (result.succeeded()) {
@@ -76,7 +86,8 @@ final class ChangeStream {
                 return;
             }
             if (result.failed()) {
-                lost(attempt, describe(result.cause()));
+                lost(attempt, describe(result.cause()),
+                        !(result.cause() instanceof StatusApiClient.UpstreamException));
                 return;
             }
             HttpClientResponse opened = result.result();
@@ -87,15 +98,15 @@ final class ChangeStream {
                     parser.feed(chunk.getBytes());
                 } catch (RuntimeException e) {
                     opened.request().reset();
-                    lost(attempt, describe(e));
+                    lost(attempt, describe(e), false);
                 }
             });
-            opened.exceptionHandler(e -> lost(attempt, describe(e)));
-            opened.endHandler(v -> lost(attempt, "status-api closed the change stream"));
+            opened.exceptionHandler(e -> lost(attempt, describe(e), false));
+            opened.endHandler(v -> lost(attempt, "status-api closed the change stream", false));
             failures = 0;
             Log.infof("Change stream open at %s%s (Last-Event-ID %s)", client.base(), StatusApiClient.STREAM_PATH,
                     lastEventId);
-            listener.streamOpened();
+            listener.streamOpened(resuming);
         });
     }
 
@@ -106,9 +117,8 @@ final class ChangeStream {
         if (event.id() != null) {
             lastEventId = event.id();
         }
-        if ("incident".equals(event.type()) || "maintenance".equals(event.type())) {
-            // The incident or maintenance is in the status document: re-fetch it rather than patch the view.
-            listener.changed(lastEventId, null);
+        if (ApplyPageEvent.INCIDENT.equals(event.type()) || ApplyPageEvent.MAINTENANCE.equals(event.type())) {
+            listener.pageEvent(event.type(), event.id(), event.data());
             return;
         }
         if (!"change".equals(event.type()) && !"message".equals(event.type())) {
@@ -119,7 +129,7 @@ final class ChangeStream {
         try {
             notice = HeraldJson.read(event.data(), LiveNotice.class);
         } catch (IllegalArgumentException e) {
-            // Something changed even if we cannot read what: the listener re-fetches the status anyway.
+            // Something changed even if we cannot read what: the listener reads the status again.
             Log.warnf("Unreadable change event %s: %s", event.id(), e.getMessage());
         }
         if (lastEventId == null && notice != null) {
@@ -128,7 +138,7 @@ final class ChangeStream {
         listener.changed(lastEventId, notice);
     }
 
-    private void lost(long attempt, String reason) {
+    private void lost(long attempt, String reason, boolean unreachable) {
         if (attempt != generation || stopped) {
             return;
         }
@@ -136,7 +146,7 @@ final class ChangeStream {
         response = null;
         long delay = backoff.delay(failures++, ThreadLocalRandom.current().nextDouble()).toMillis();
         Log.debugf("Change stream lost (%s); reconnecting in %d ms", reason, delay);
-        listener.streamLost(reason);
+        listener.streamLost(reason, unreachable);
         timer = vertx.setTimer(Math.max(1, delay), id -> connect());
     }
 

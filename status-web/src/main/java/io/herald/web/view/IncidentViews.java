@@ -1,6 +1,8 @@
 package io.herald.web.view;
 
 import io.herald.model.ComponentStatus;
+import io.herald.model.status.Incident;
+import io.herald.model.status.StatuspageV2;
 import io.herald.web.view.StatusView.IncidentView;
 import io.herald.web.view.StatusView.UpdateView;
 import java.time.Duration;
@@ -14,12 +16,12 @@ public final class IncidentViews {
     private IncidentViews() {
     }
 
-    public static List<IncidentView> of(List<StatusDocument.Incident> incidents, ZoneId zone, Wording words) {
+    public static List<IncidentView> of(List<Incident> incidents, ZoneId zone, Wording words) {
         if (incidents == null) {
             return List.of();
         }
         List<IncidentView> views = new ArrayList<>();
-        for (StatusDocument.Incident incident : incidents) {
+        for (Incident incident : incidents) {
             if (incident != null && incident.id() != null && !incident.id().isBlank()) {
                 views.add(of(incident, zone, words));
             }
@@ -27,16 +29,16 @@ public final class IncidentViews {
         return List.copyOf(views);
     }
 
-    public static IncidentView of(StatusDocument.Incident incident, ZoneId zone, Wording words) {
+    public static IncidentView of(Incident incident, ZoneId zone, Wording words) {
         List<UpdateView> updates = new ArrayList<>();
-        if (incident.updates() != null) {
-            for (StatusDocument.IncidentUpdate update : incident.updates()) {
+        if (incident.incidentUpdates() != null) {
+            for (Incident.Update update : incident.incidentUpdates()) {
                 updates.add(update(update, zone, words));
             }
         }
         List<String> components = new ArrayList<>();
         if (incident.components() != null) {
-            for (StatusDocument.AffectedComponent component : incident.components()) {
+            for (StatuspageV2.Component component : incident.components()) {
                 components.add(component.name() == null ? String.valueOf(component.id()) : component.name());
             }
         }
@@ -64,10 +66,10 @@ public final class IncidentViews {
                 duration);
     }
 
-    private static UpdateView update(StatusDocument.IncidentUpdate update, ZoneId zone, Wording words) {
+    private static UpdateView update(Incident.Update update, ZoneId zone, Wording words) {
         List<String> changes = new ArrayList<>();
         if (update.affectedComponents() != null) {
-            for (StatusDocument.ComponentTransition transition : update.affectedComponents()) {
+            for (Incident.AffectedComponent transition : update.affectedComponents()) {
                 String name = transition.name() == null ? String.valueOf(transition.code()) : transition.name();
                 String to = ComponentStatus.parse(transition.newStatus()).map(words::words)
                         .orElse(String.valueOf(transition.newStatus()));

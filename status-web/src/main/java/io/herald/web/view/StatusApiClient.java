@@ -1,6 +1,7 @@
 package io.herald.web.view;
 
 import io.herald.model.HeraldJson;
+import io.herald.model.status.StatusDocument;
 import io.herald.web.WebConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,7 +49,10 @@ public class StatusApiClient {
         return fetch(UPTIME_PATH + "?days=" + days, UptimeDocument.class);
     }
 
-    /** GET a JSON document of status-api; any answer but 200 with a readable body fails the future. */
+    /**
+     * GET a JSON document of status-api; any answer but 200 with a readable body fails the future. Read tolerantly:
+     * a status word a later status-api added arrives as null, and each reader decides what that means.
+     */
     public <T> Future<T> fetch(String pathAndQuery, Class<T> type) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
@@ -63,7 +67,8 @@ public class StatusApiClient {
                                 "GET " + pathAndQuery + " answered HTTP " + response.statusCode()));
                     }
                     try {
-                        return Future.succeededFuture(HeraldJson.read(body.toString(StandardCharsets.UTF_8), type));
+                        return Future.succeededFuture(
+                                HeraldJson.readTolerant(body.toString(StandardCharsets.UTF_8), type));
                     } catch (IllegalArgumentException e) {
                         return Future.failedFuture(new UpstreamException(e.getMessage()));
                     }

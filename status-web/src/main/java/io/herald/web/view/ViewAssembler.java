@@ -1,6 +1,9 @@
 package io.herald.web.view;
 
 import io.herald.model.ComponentStatus;
+import io.herald.model.status.Indicator;
+import io.herald.model.status.Page;
+import io.herald.model.status.StatusDocument;
 import io.herald.web.view.StatusView.ComponentView;
 import io.herald.web.view.StatusView.ServiceView;
 import java.time.DateTimeException;
@@ -25,7 +28,8 @@ public final class ViewAssembler {
      * @param streamEventId the last id read on the change stream, used when the document carries none
      * @param unreachableSince when status-api stopped answering, or null
      * @param fallbackUpdated the moment to show as "last updated" when the document has no timestamp
-     * @throws IllegalArgumentException when the document breaks the contract (no services list, unknown status)
+     * @throws IllegalArgumentException when the document breaks the contract (no services list, a component without
+     *                                  a status this version knows)
      */
     public static StatusView assemble(StatusDocument doc, String streamEventId, Instant unreachableSince,
             Instant fallbackUpdated) {
@@ -41,7 +45,7 @@ public final class ViewAssembler {
         if (doc.services() == null) {
             throw new IllegalArgumentException("status document has no services list");
         }
-        StatusDocument.Page page = doc.page();
+        Page page = doc.page();
         ZoneId zone = zone(page == null ? null : page.timeZone());
         List<ServiceView> services = new ArrayList<>();
         List<BannerText.Affected> affected = new ArrayList<>();
@@ -51,7 +55,13 @@ public final class ViewAssembler {
             List<ComponentView> components = new ArrayList<>();
             List<ComponentStatus> componentStatuses = new ArrayList<>();
             for (StatusDocument.Component component : nullToEmpty(service.components())) {
-                ComponentStatus status = ComponentStatus.fromWire(component.status());
+                ComponentStatus status = component.status();
+                if (status == null) {
+                    // Read tolerantly: a status word this version does not know arrives as null.
+                    throw new IllegalArgumentException("component " + component.id() + " has no status this version "
+                            + "knows (expected one of operational, under_maintenance, degraded_performance, "
+                            + "partial_outage, major_outage)");
+                }
                 componentStatuses.add(status);
                 Instant since = instant(component.since());
                 latest = later(latest, later(instant(component.updatedAt()), since));
@@ -65,8 +75,9 @@ public final class ViewAssembler {
                         status == ComponentStatus.OPERATIONAL ? null : blankToNull(component.detail()),
                         UptimeBar.of(uptime, component.id(), words)));
             }
-            ComponentStatus status = ComponentStatus.parse(service.status())
-                    .orElseGet(() -> ComponentStatus.worst(componentStatuses));
+            // A service's own status is a summary: without one this version knows, its components decide.
+            ComponentStatus status = service.status() != null ? service.status()
+                    : ComponentStatus.worst(componentStatuses);
             worst = worst.worse(status);
             String name = textOr(service.name(), service.id());
             affected.add(new BannerText.Affected(name, status));
@@ -106,7 +117,7 @@ public final class ViewAssembler {
                 String.join("; ", incidents.stream().map(StatusView.IncidentView::name).toList()));
     }
 
-    private static String pageUrl(StatusDocument.Page page) {
+    private static String pageUrl(Page page) {
         String url = page == null || page.url() == null || page.url().isBlank() ? "" : page.url().strip();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -120,7 +131,7 @@ public final class ViewAssembler {
     }
 
     /** status-api decides the indicator; only a missing or unknown one is derived from the worst service. */
-    private static String indicator(StatusDocument.Indicator status, ComponentStatus worst) {
+    private static String indicator(Indicator status, ComponentStatus worst) {
         if (status != null && status.indicator() != null && INDICATORS.contains(status.indicator())) {
             return status.indicator();
         }

@@ -49,7 +49,7 @@ class AdminPagesTest {
         api.status(document("none", "2025-11-26T07:00:00Z", id,
                 service("email", "Email", "operational", component("smtp-submission", "SMTP submission", "operational", null),
                         component("imap-pop", "IMAP / POP", "operational", null))));
-        api.pushChange(id, "imap-pop", "operational", "operational");
+        api.announceGap();
         Eventually.within(Duration.ofSeconds(10), () -> assertThat(given().get("/").asString())
                 .contains("datetime=\"2025-11-26T07:00:00Z\""));
     }
@@ -227,6 +227,26 @@ class AdminPagesTest {
                 .formParam("component", "imap-pop").formParam("action", "clear").post("/admin/overrides").then()
                 .statusCode(303);
         assertThat(last("/api/v1/admin/components/imap-pop/override").method()).isEqualTo("DELETE");
+    }
+
+    @Test
+    void shouldPercentEncodeAComponentInThePathAndTheAuditCursorInTheQuery() {
+        String session = login().cookie("herald_admin");
+        String csrf = hidden(given().cookie("herald_admin", session).get("/admin").asString(), "csrf");
+        api.answer("DELETE /api/v1/admin/components/a%20b%2Bc/override", 204, "");
+        given().redirects().follow(false).cookie("herald_admin", session).formParam("csrf", csrf)
+                .formParam("component", "a b+c").formParam("action", "clear").post("/admin/overrides").then()
+                .statusCode(303);
+        String path = last("/api/v1/admin/components/a%20b%2Bc/override").path();
+        assertThat(java.net.URI.create("http://status-api" + path).getPath())
+                .as("a path decoder reads back the component's id").isEqualTo("/api/v1/admin/components/a b+c/override");
+
+        given().cookie("herald_admin", session).queryParam("before", "a b+c").get("/admin/audit").then()
+                .statusCode(200);
+        String query = last("/api/v1/admin/audit").query();
+        assertThat(query).isEqualTo("limit=50&before=a%20b%2Bc");
+        assertThat(new io.netty.handler.codec.http.QueryStringDecoder(query, false).parameters().get("before"))
+                .as("a query decoder (status-api's) reads back the cursor").containsExactly("a b+c");
     }
 
     @Test

@@ -102,7 +102,7 @@ class OidcLoginPagesTest {
         String id = "1764147600000-" + SEQUENCE.incrementAndGet();
         api.status(document("none", "2025-11-26T07:00:00Z", id,
                 service("email", "Email", "operational", component("imap-pop", "IMAP / POP", "operational", null))));
-        api.pushChange(id, "imap-pop", "operational", "operational");
+        api.announceGap();
         Eventually.within(Duration.ofSeconds(10), () -> assertThat(given().get("/").asString())
                 .contains("datetime=\"2025-11-26T07:00:00Z\""));
     }
@@ -123,7 +123,7 @@ class OidcLoginPagesTest {
     private static Response callback(URI back, String flowCookie) {
         var request = given().urlEncodingEnabled(false).redirects().follow(false);
         if (flowCookie != null) {
-            request.cookie(LoginResource.OIDC_COOKIE, flowCookie);
+            request.cookie(OidcLoginResource.OIDC_COOKIE, flowCookie);
         }
         return request.get("/admin/login/oidc/callback?" + back.getRawQuery());
     }
@@ -136,9 +136,9 @@ class OidcLoginPagesTest {
 
         Response start = start();
         start.then().statusCode(303).header("Cache-Control", "no-store");
-        String flowCookie = start.getCookie(LoginResource.OIDC_COOKIE);
+        String flowCookie = start.getCookie(OidcLoginResource.OIDC_COOKIE);
         String setCookie = start.headers().getValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(LoginResource.OIDC_COOKIE + "=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith(OidcLoginResource.OIDC_COOKIE + "=")).findFirst().orElseThrow();
         assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
                 .contains("Path=/admin/login/oidc").contains("Max-Age=600");
         URI back = atProvider(start);
@@ -157,7 +157,7 @@ class OidcLoginPagesTest {
         assertThat(signedIn.getCookie("herald_admin")).isEqualTo(TOKEN);
         assertThat(signedIn.headers().getValues("Set-Cookie")).anyMatch(c -> c.startsWith("herald_admin=")
                 && c.contains("HttpOnly") && c.toLowerCase().contains("samesite=strict"))
-                .anyMatch(c -> c.startsWith(LoginResource.OIDC_COOKIE + "=;") && c.contains("Max-Age=0"));
+                .anyMatch(c -> c.startsWith(OidcLoginResource.OIDC_COOKIE + "=;") && c.contains("Max-Age=0"));
 
         Call exchange = api.lastCall("POST", "/api/v1/auth/sessions/oidc");
         assertThat(exchange.authorization()).isNull();
@@ -165,7 +165,7 @@ class OidcLoginPagesTest {
         assertThat(body.getString("code")).isEqualTo("code-1");
         assertThat(body.getString("redirect_uri")).isEqualTo(callback());
         assertThat(body.getString("nonce")).isEqualTo(sent.get("nonce"));
-        assertThat(LoginResource.challenge(body.getString("code_verifier"))).as("the verifier of the challenge")
+        assertThat(OidcLoginResource.challenge(body.getString("code_verifier"))).as("the verifier of the challenge")
                 .isEqualTo(sent.get("code_challenge"));
 
         String dashboard = given().cookie("herald_admin", TOKEN).get("/admin").then().statusCode(200).extract()
@@ -178,7 +178,7 @@ class OidcLoginPagesTest {
         Response start = start();
         URI back = atProvider(start);
         String forged = back.getRawQuery().replaceAll("state=[^&]+", "state=" + AdminSessions.random());
-        Response answer = callback(URI.create("http://x/?" + forged), start.getCookie(LoginResource.OIDC_COOKIE));
+        Response answer = callback(URI.create("http://x/?" + forged), start.getCookie(OidcLoginResource.OIDC_COOKIE));
         answer.then().statusCode(400);
         assertThat(answer.asString()).contains("does not belong to the sign-in this browser started",
                 "id=\"oidc-login\"");
@@ -195,7 +195,7 @@ class OidcLoginPagesTest {
 
         Response start = start();
         URI second = atProvider(start);
-        String[] parts = start.getCookie(LoginResource.OIDC_COOKIE).split("\\.");
+        String[] parts = start.getCookie(OidcLoginResource.OIDC_COOKIE).split("\\.");
         String old = parts[0] + "." + parts[1] + "." + parts[2] + "." + Instant.now().minusSeconds(3600).getEpochSecond();
         callback(second, old).then().statusCode(400);
         callback(second, "garbage").then().statusCode(400);
@@ -206,7 +206,7 @@ class OidcLoginPagesTest {
     void shouldShowTheProvidersRefusal() throws Exception {
         providerError = "access_denied";
         Response start = start();
-        Response answer = callback(atProvider(start), start.getCookie(LoginResource.OIDC_COOKIE));
+        Response answer = callback(atProvider(start), start.getCookie(OidcLoginResource.OIDC_COOKIE));
         answer.then().statusCode(401);
         assertThat(answer.asString()).contains("Acme &lt;SSO&gt; did not sign you in: access_denied (The user "
                 + "&lt;said&gt; no).");
@@ -227,7 +227,7 @@ class OidcLoginPagesTest {
             api.answer("POST /api/v1/auth/sessions/oidc", (int) row[0], "{\"type\":\"https://herald.io/problems/x\","
                     + "\"title\":\"x\",\"status\":" + row[0] + ",\"detail\":\"" + row[1] + "\"}");
             Response start = start();
-            Response answer = callback(atProvider(start), start.getCookie(LoginResource.OIDC_COOKIE));
+            Response answer = callback(atProvider(start), start.getCookie(OidcLoginResource.OIDC_COOKIE));
             answer.then().statusCode((int) row[2]).contentType(org.hamcrest.Matchers.startsWith("text/html"));
             assertThat(answer.asString()).as("status-api answering %s", row[0]).contains((String) row[3])
                     .doesNotContain("Exception:").doesNotContain("at io.");

@@ -50,7 +50,7 @@ class SubscriberPagesTest {
         api.status(document("none", "2025-11-26T07:00:00Z", id,
                 service("email", "Email", "operational", component("smtp-submission", "SMTP submission", "operational", null),
                         component("imap-pop", "IMAP / POP", "operational", null))));
-        api.pushChange(id, "imap-pop", "operational", "operational");
+        api.announceGap();
         Eventually.within(Duration.ofSeconds(10), () -> assertThat(given().get("/").asString())
                 .contains("datetime=\"2025-11-26T07:00:00Z\""));
     }

@@ -46,7 +46,7 @@ class ComponentPageTest {
                         component("imap-pop", "IMAP / POP", "operational", null)),
                 service("activesync", "ActiveSync", "operational",
                         component("activesync-endpoints", "ActiveSync endpoints", "operational", null))));
-        api.pushChange(id, "smtp-submission", "operational", "degraded_performance");
+        api.announceGap();
         Eventually.within(Duration.ofSeconds(10), () -> assertThat(given().get("/").asString())
                 .contains("id=\"component-smtp-submission\" data-status=\"degraded_performance\""));
     }

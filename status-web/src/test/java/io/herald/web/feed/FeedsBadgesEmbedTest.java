@@ -50,7 +50,7 @@ class FeedsBadgesEmbedTest {
                         component("imap-pop", "IMAP / POP", "operational", null)),
                 service("activesync", "ActiveSync", "partial_outage",
                         component("activesync-endpoints", "ActiveSync endpoints", "partial_outage", null))));
-        api.pushChange(id, "activesync-endpoints", "operational", "partial_outage");
+        api.announceGap();
         Eventually.within(Duration.ofSeconds(10), () -> assertThat(given().get("/").asString())
                 .contains("datetime=\"2025-11-26T08:00:00Z\"").contains("Partial outage: ActiveSync"));
     }

@@ -68,7 +68,7 @@ class HomePageTest {
                         component("smtp-submission", "SMTP submission", "operational", null)),
                 service("activesync", "ActiveSync", "partial_outage",
                         component("activesync-endpoints", "ActiveSync endpoints", "partial_outage", "2 of 5 fail"))));
-        api.pushChange(id, "activesync-endpoints", "operational", "partial_outage");
+        api.announceGap();
         Eventually.within(SETTLE, () -> assertThat(page("en")).contains("Mail server upgrade").contains("day-"));
     }
 

@@ -47,7 +47,7 @@ class StatusPageTest {
                         component("imap-pop", "IMAP / POP", "operational", null)),
                 service("activesync", "ActiveSync", "operational",
                         component("activesync-endpoints", "ActiveSync endpoints", "operational", null))));
-        api.pushChange(id, "imap-pop", "degraded_performance", "operational");
+        api.announceGap();
         // Until then status-web may still be starting, reconnecting after a stop, or showing a previous test.
         Eventually.within(SETTLE, () -> {
             String html = page();
@@ -89,6 +89,7 @@ class StatusPageTest {
             assertThat(first.type()).isEqualTo("view");
             assertThat(first.data()).contains("\"banner\":\"All Systems Operational\"");
 
+            String imapId = nextId();
             String id = nextId();
             api.status(document("major", "2025-11-26T10:30:00Z", id,
                     service("email", "Email", "degraded_performance",
@@ -96,7 +97,10 @@ class StatusPageTest {
                             component("imap-pop", "IMAP / POP", "degraded_performance", "slow logins")),
                     service("activesync", "ActiveSync", "partial_outage",
                             component("activesync-endpoints", "ActiveSync endpoints", "partial_outage", "503 from EAS"))));
-            api.pushChange(id, "activesync-endpoints", "operational", "partial_outage");
+            api.pushChange(imapId, "imap-pop", "operational", "degraded_performance", "2025-11-26T10:20:00Z",
+                    "slow logins");
+            api.pushChange(id, "activesync-endpoints", "operational", "partial_outage", "2025-11-26T10:30:00Z",
+                    "503 from EAS");
 
             Eventually.within(Duration.ofSeconds(1), () -> {
                 String html = page();
@@ -161,7 +165,8 @@ class StatusPageTest {
                         component("imap-pop", "IMAP / POP", "operational", null)),
                 service("activesync", "ActiveSync", "operational",
                         component("activesync-endpoints", "ActiveSync endpoints", "operational", null))));
-        api.pushChange(id, "smtp-submission", "operational", "degraded_performance");
+        api.pushChange(id, "smtp-submission", "operational", "degraded_performance", "2025-11-26T11:00:00Z",
+                "queue is slow");
         Eventually.within(SETTLE, () -> assertThat(banner(page())).isEqualTo("Degraded performance: Email"));
 
         api.stop();
@@ -195,7 +200,8 @@ class StatusPageTest {
                         component("imap-pop", "IMAP / POP", "operational", null)),
                 service("activesync", "ActiveSync", "operational",
                         component("activesync-endpoints", "ActiveSync endpoints", "operational", null))));
-        api.pushChange(id, "smtp-submission", "operational", "partial_outage");
+        // A name only comes with the document.
+        api.announceGap();
 
         Eventually.within(SETTLE, () -> {
             String html = page();
@@ -257,7 +263,7 @@ class StatusPageTest {
     void shouldNotRenderAgainWhenNothingChanged() {
         String etag = given().get("/").header("ETag");
         int fetches = api.statusFetches();
-        api.pushChange(nextId(), "imap-pop", "operational", "operational");
+        api.announceGap();
         Eventually.within(SETTLE, () -> assertThat(api.statusFetches()).isGreaterThan(fetches));
         given().header("If-None-Match", etag).get("/").then().statusCode(304);
     }

@@ -1,8 +1,12 @@
 package io.herald.web.support;
 
+import io.herald.model.ComponentStatus;
+import io.herald.model.LiveNotice;
+import io.herald.model.StatusChange;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FakeStatusApi {
     public static final int PORT = 18180;
+    /** A change id later than every id the tests use: the change status-web missed, in {@link #announceGap}. */
+    static final String GAP_CURSOR = "99999999999999-0";
     private static FakeStatusApi shared;
 
     private final Vertx vertx = Vertx.vertx();
@@ -29,8 +35,8 @@ public final class FakeStatusApi {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> liveSessions = new ConcurrentHashMap<>();
 
-    /** A request the fake received on a write or admin endpoint. */
-    public record Call(String method, String path, String authorization, String body) {
+    /** A request the fake received on a write or admin endpoint; path and query as sent (still percent-encoded). */
+    public record Call(String method, String path, String authorization, String body, String query) {
     }
 
     private record Answer(int status, String body) {
@@ -101,7 +107,7 @@ public final class FakeStatusApi {
                 request.body().onSuccess(body -> {
                     String key = request.method() + " " + request.path();
                     calls.add(new Call(request.method().name(), request.path(), request.getHeader("Authorization"),
-                            body.toString()));
+                            body.toString(), request.query()));
                     Answer answer = answers.get(key);
                     if (key.equals("DELETE /api/v1/auth/sessions/current")) {
                         liveSessions.remove(bearer(request.getHeader("Authorization")));
@@ -252,14 +258,41 @@ public final class FakeStatusApi {
 
     /** Sends one change event to every open stream, in the wire format of status-api. */
     public void pushChange(String id, String component, String from, String to) {
-        String data = "{\"id\":\"" + id + "\",\"change\":{\"component\":\"" + component + "\",\"from\":"
-                + (from == null ? "null" : "\"" + from + "\"") + ",\"to\":\"" + to
-                + "\",\"at\":\"2025-11-26T10:00:00Z\",\"cause\":\"test\",\"detail\":\"\"}}";
+        pushChange(id, component, from, to, "2025-11-26T10:00:00Z", "");
+    }
+
+    /** The same, with the time of the change and the failing checks' details. */
+    public void pushChange(String id, String component, String from, String to, String at, String detail) {
+        String data = new LiveNotice(id, new StatusChange(component, from == null ? null : ComponentStatus.fromWire(from),
+                ComponentStatus.fromWire(to), Instant.parse(at), "test", detail)).encode();
         String frame = "id: " + id + "\nevent: change\ndata: " + data + "\n\n";
         streams.forEach(response -> response.write(frame));
     }
 
-    public int openStreams() {
+    /**
+     * Makes status-web read /api/v1/status again, as it must after a gap: an incident event (a whole one, of an
+     * incident already resolved) whose id names a change status-web never received. Tests call it after setting a
+     * document that no change on the stream leads to.
+     */
+    public void announceGap() {
+        String resolved = "{\"id\":\"0\",\"name\":\"Resolved long ago\",\"status\":\"resolved\",\"impact\":\"none\","
+                + "\"created_at\":\"2025-01-01T00:00:00Z\",\"updated_at\":\"2025-01-01T00:00:00Z\","
+                + "\"resolved_at\":\"2025-01-01T00:00:00Z\",\"incident_updates\":[],\"components\":[]}";
+        pushEvent("incident", "inc-0-1." + GAP_CURSOR, resolved);
+    }
+
+    /** Ends every open stream as a proxy or a restarted status-api would, the server staying up. */
+    public void dropStreams() {
+        streams.forEach(response -> response.reset());
+        streams.clear();
+    }
+
+    /** Every GET this fake answered so far, on any path. */
+    public int gets() {
+        return statusFetches + requests.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+        public int openStreams() {
         return streams.size();
     }
 

@@ -1,4 +1,4 @@
-package io.herald.api.read;
+package io.herald.model.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class PageIndicatorTest {
             major_outage under_maintenance                      | major    | Partial System Outage
             """)
     void shouldBlendComponentsIntoThePageStatus(String components, String indicator, String description) {
-        PageIndicator.PageStatus status = PageIndicator.of(parse(components));
+        Indicator status = PageIndicator.of(parse(components));
 
         assertThat(status.indicator()).isEqualTo(indicator);
         assertThat(status.description()).isEqualTo(description);
@@ -61,7 +61,7 @@ class PageIndicatorTest {
             String indicator, String description) {
         List<String> open = impacts == null || impacts.isBlank() ? List.of() : List.of(impacts.trim().split("\\s+"));
 
-        PageIndicator.PageStatus status = PageIndicator.of(parse(components), open);
+        Indicator status = PageIndicator.of(parse(components), open);
 
         assertThat(status.indicator()).isEqualTo(indicator);
         assertThat(status.description()).isEqualTo(description);

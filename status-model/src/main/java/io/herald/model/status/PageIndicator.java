@@ -1,4 +1,4 @@
-package io.herald.api.read;
+package io.herald.model.status;
 
 import io.herald.model.ComponentStatus;
 import java.util.Collection;
@@ -20,6 +20,7 @@ import java.util.Collection;
  * (an operator's override, under_maintenance during a maintenance in progress). Then the open incidents' highest
  * impact takes part: minor, major and critical raise the indicator to minor ("Partially Degraded Service"), major
  * ("Partial System Outage") and critical ("Major System Outage") when the components alone give less.
+ * status-api computes the page's status with it; status-web with it too, when it applies a live change itself.
  */
 public final class PageIndicator {
 
@@ -27,15 +28,11 @@ public final class PageIndicator {
     public record Input(ComponentStatus status, boolean critical) {
     }
 
-    /** The page's {@code status} object. */
-    public record PageStatus(String indicator, String description) {
-    }
-
-    static final PageStatus OPERATIONAL = new PageStatus("none", "All Systems Operational");
-    static final PageStatus MAINTENANCE = new PageStatus("none", "Service Under Maintenance");
-    static final PageStatus DEGRADED = new PageStatus("minor", "Partially Degraded Service");
-    static final PageStatus PARTIAL = new PageStatus("major", "Partial System Outage");
-    static final PageStatus MAJOR = new PageStatus("critical", "Major System Outage");
+    static final Indicator OPERATIONAL = new Indicator("none", "All Systems Operational");
+    static final Indicator MAINTENANCE = new Indicator("none", "Service Under Maintenance");
+    static final Indicator DEGRADED = new Indicator("minor", "Partially Degraded Service");
+    static final Indicator PARTIAL = new Indicator("major", "Partial System Outage");
+    static final Indicator MAJOR = new Indicator("critical", "Major System Outage");
 
     private PageIndicator() {
     }
@@ -45,11 +42,11 @@ public final class PageIndicator {
      * &lt; major &lt; critical); on a tie the components' words are kept. An incident's impact maps to the indicator
      * of the same name (none adds nothing).
      */
-    public static PageStatus of(Collection<Input> components, Collection<String> openIncidentImpacts) {
-        PageStatus fromComponents = of(components);
-        PageStatus fromIncidents = OPERATIONAL;
+    public static Indicator of(Collection<Input> components, Collection<String> openIncidentImpacts) {
+        Indicator fromComponents = of(components);
+        Indicator fromIncidents = OPERATIONAL;
         for (String impact : openIncidentImpacts) {
-            PageStatus candidate = switch (impact == null ? "" : impact) {
+            Indicator candidate = switch (impact == null ? "" : impact) {
                 case "minor" -> DEGRADED;
                 case "major" -> PARTIAL;
                 case "critical" -> MAJOR;
@@ -62,7 +59,7 @@ public final class PageIndicator {
         return rank(fromIncidents) > rank(fromComponents) ? fromIncidents : fromComponents;
     }
 
-    private static int rank(PageStatus status) {
+    private static int rank(Indicator status) {
         return switch (status.indicator()) {
             case "minor" -> 1;
             case "major" -> 2;
@@ -71,7 +68,7 @@ public final class PageIndicator {
         };
     }
 
-    public static PageStatus of(Collection<Input> components) {
+    public static Indicator of(Collection<Input> components) {
         ComponentStatus worst = ComponentStatus.worst(components.stream().map(Input::status).toList());
         return switch (worst) {
             case OPERATIONAL -> OPERATIONAL;

@@ -1,0 +1,67 @@
+package io.herald.web.admin;
+
+import io.herald.web.view.SiteView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The operators' login form and password sign-in: status-api checks the password and opens the session. */
+@Path("/admin/login")
+@Produces(MediaType.TEXT_HTML)
+public class PasswordLoginResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(SiteView site, String csrf, String username, String error,
+                String oidcName);
+    }
+
+    private final LoginPage login;
+
+    PasswordLoginResource(LoginPage login) {
+        this.login = login;
+    }
+
+    @GET
+    @Operation(summary = "The operators' login form, with a single sign-on button when configured")
+    public Response loginForm(@Context UriInfo uri) {
+        return login.page(200, "", null, uri).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Log in through status-api's session endpoint")
+    public Uni<Response> login(MultivaluedMap<String, String> form,
+            @CookieParam(LoginPage.LOGIN_CSRF_COOKIE) String csrfCookie, @Context UriInfo uri) {
+        String username = AdminPages.first(form, "username");
+        if (!AdminSessions.same(AdminPages.first(form, "csrf"), csrfCookie)) {
+            return Uni.createFrom().item(AdminAccess.forbidden());
+        }
+        Map<String, Object> body = Map.of("username", username, "password", AdminPages.first(form, "password"));
+        return login.call(HttpMethod.POST, "/api/v1/auth/sessions", body).map(answer -> {
+            if (LoginPage.opened(answer)) {
+                return login.signedIn(Response.seeOther(URI.create("/admin")), answer.body(), uri).build();
+            }
+            String error = answer.status() == 401 || answer.status() == 403 ? "Wrong username or password."
+                    : answer.status() == 0 ? "Login failed: status-api cannot be reached."
+                    : "Login failed: " + answer.problem();
+            // Too many attempts: the reader is told so (status-api's words say when to try again), with its status.
+            return login.page(answer.status() == 429 ? 429 : 401, username, error, uri).build();
+        });
+    }
+}
