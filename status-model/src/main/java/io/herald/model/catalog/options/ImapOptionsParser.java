@@ -1,29 +1,8 @@
 package io.herald.model.catalog.options;
 
-import io.herald.model.catalog.CheckOptions;
-import io.herald.model.catalog.CheckOptionsParser;
-import io.herald.model.catalog.CheckType;
-import io.herald.model.catalog.Fields;
-import java.util.Set;
-
 /** {@code type: imap}: host, port (143, 993 with tls), security and trust. */
-public final class ImapOptionsParser implements CheckOptionsParser {
-    private static final CheckType TYPE = new CheckType("imap", CheckType.Kind.PROBE);
-
-    @Override
-    public CheckType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return MailSecurityOption.KEYS;
-    }
-
-    @Override
-    public CheckOptions read(Fields fields, String checkId) {
-        String security = MailSecurityOption.read(fields);
-        return new MailboxOptions(fields.host("host"), MailSecurityOption.port(fields, security, 143, 993), security,
-                TrustOption.read(fields));
+public final class ImapOptionsParser extends MailboxOptionsParser {
+    public ImapOptionsParser() {
+        super("imap", 143, 993);
     }
 }
