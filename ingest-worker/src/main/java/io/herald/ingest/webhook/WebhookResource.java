@@ -123,7 +123,7 @@ public class WebhookResource {
 
     private static Throwable storeUnavailable(Throwable failure) {
         Log.warnf("Webhook signal not recorded, Redis failed: %s", failure.toString());
-        return new ProblemException(503, "The signal store is unreachable right now; nothing was recorded. "
-                + "Retry later.", null, Map.of("Retry-After", "5"));
+        return new ProblemException(Problem.ofStatus(503, "The signal store is unreachable right now; nothing was "
+                + "recorded. Retry later."), Map.of("Retry-After", "5"));
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.ingest.webhook;
 
 import io.herald.ingest.IngestConfig;
+import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
 import io.herald.ingest.webhook.auth.AuthResult;
 import io.herald.ingest.webhook.auth.BearerAuth;
@@ -47,8 +48,8 @@ public class WebhookSources {
         if (source == null || !result.ok()) {
             Log.debugf("Webhook to source '%s' refused: %s", name, source == null ? "no such source" : result.reason());
             String scheme = source == null ? "Bearer" : source.authScheme();
-            throw new ProblemException(401, "The delivery is not signed or authorized with the secret configured "
-                    + "for this source.", null, Map.of("WWW-Authenticate", scheme + " realm=\"herald-ingest\""));
+            throw new ProblemException(Problem.ofStatus(401, "The delivery is not signed or authorized with the secret "
+                    + "configured for this source."), Map.of("WWW-Authenticate", scheme + " realm=\"herald-ingest\""));
         }
         return source;
     }

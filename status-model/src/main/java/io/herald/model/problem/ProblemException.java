@@ -26,11 +26,6 @@ public class ProblemException extends RuntimeException {
         this(Problem.ofStatus(status, detail));
     }
 
-    /** A problem that only its HTTP status describes, naming the field at fault (or null) and with extra headers. */
-    public ProblemException(int status, String detail, String field, Map<String, String> headers) {
-        this(Problem.ofStatus(status, detail).withField(field), headers);
-    }
-
     public Problem problem() {
         return problem;
     }
