@@ -47,6 +47,22 @@ public final class RedisKeys {
         return prefix + "{status}:changes";
     }
 
+    /**
+     * String: an id written once (SET NX) by the first evaluator that finds Redis without it. An evaluator or
+     * status-api that saw another id, or none where it had seen one, knows that Redis lost its data.
+     */
+    public String stateEpoch() {
+        return prefix + "{status}:epoch";
+    }
+
+    /**
+     * String: when Herald noticed that Redis had lost its data (ISO-8601). While it is set, a webhook check with no
+     * saved state is stale ("no data since Herald's live state was lost"), not assumed up.
+     */
+    public String stateLost() {
+        return prefix + "{status}:lost";
+    }
+
     /** Pub/sub channel carrying {@link LiveNotice} JSON for every change. */
     public String liveChannel() {
         return prefix + "live";

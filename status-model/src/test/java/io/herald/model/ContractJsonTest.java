@@ -25,6 +25,23 @@ class ContractJsonTest {
     }
 
     @Test
+    void shouldKeepAStaleStateAndARefreshThroughTheirJsonAndLeaveFreshOnesAsBefore() {
+        StatusChange refresh = new StatusChange("activesync", ComponentStatus.MAJOR_OUTAGE,
+                ComponentStatus.MAJOR_OUTAGE, AT, "activesync-monitor", "down", true,
+                "no recent data from activesync-monitor since 09:00 UTC");
+        assertThat(refresh.isRefresh()).isTrue();
+        assertThat(HeraldJson.read(HeraldJson.write(refresh), StatusChange.class)).isEqualTo(refresh);
+        assertThat(HeraldJson.write(refresh)).endsWith(",\"stale\":true,"
+                + "\"stale_detail\":\"no recent data from activesync-monitor since 09:00 UTC\"}");
+        ComponentState stale = new ComponentState("activesync", ComponentStatus.DEGRADED_PERFORMANCE, AT,
+                "activesync-monitor", "", true, "no recent data from activesync-monitor since 09:00 UTC");
+        assertThat(HeraldJson.read(HeraldJson.write(stale), ComponentState.class)).isEqualTo(stale);
+        assertThat(HeraldJson.write(new ComponentState("email", ComponentStatus.OPERATIONAL, AT, "", "")))
+                .doesNotContain("stale");
+        assertThat(new StatusChange("email", null, ComponentStatus.OPERATIONAL, AT, "", "").isRefresh()).isFalse();
+    }
+
+    @Test
     void shouldKeepAComponentStateThroughItsJson() {
         for (ComponentStatus status : ComponentStatus.values()) {
             ComponentState state = new ComponentState("email", status, AT, "smtp", "slow");

@@ -16,10 +16,13 @@ import java.time.Duration;
  * @param latencyLimit   latency above which a good observation counts as slow, or null for none
  * @param quorum         probes: how many probe locations must currently say down before the check is down
  * @param options        the type's own options (target, protocol settings, upstream mapping, webhook source)
+ * @param expectEvery    how long the check may stay silent before its type's {@link CheckType.Silence} applies (stale
+ *                       or down), or null when silence means nothing (a webhook from a monitor that only speaks when
+ *                       an alert fires). Probes and pulls default to three intervals plus the timeout.
  */
 public record CheckDef(String id, String name, CheckType type, String componentId, Duration interval,
         Duration timeout, int failuresToDown, int successesToUp, Duration latencyLimit, int quorum,
-        CheckOptions options) {
+        CheckOptions options, Duration expectEvery) {
 
     /** The options as the type's record; the loader guarantees the type matches. */
     public <T extends CheckOptions> T options(Class<T> type) {

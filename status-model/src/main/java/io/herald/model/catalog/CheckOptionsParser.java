@@ -1,5 +1,6 @@
 package io.herald.model.catalog;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -19,4 +20,13 @@ public interface CheckOptionsParser {
      * @param checkId the check's id, already validated
      */
     CheckOptions read(Fields fields, String checkId);
+
+    /**
+     * The check's {@code expect_every} when the catalog gives none: for probes and pulls three intervals plus the
+     * timeout (a location or an upstream that missed three runs); for pushed signals none, since a monitor that
+     * reports only alerts is silent when all is well. A type whose silence means something (a heartbeat) overrides it.
+     */
+    default Duration defaultExpectEvery(Duration interval, Duration timeout) {
+        return type().isProbe() ? interval.multipliedBy(3).plus(timeout) : null;
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class CheckParser {
     static final Set<String> COMMON = Set.of("id", "name", "type", "interval", "timeout", "failures_to_down",
-            "successes_to_up", "latency_limit", "quorum");
+            "successes_to_up", "latency_limit", "quorum", "expect_every");
 
     private CheckParser() {
     }
@@ -44,8 +44,13 @@ final class CheckParser {
             throw fields.error(fields.has("timeout") ? "timeout" : "interval",
                     "the timeout" + (fields.has("timeout") ? "" : " (10s by default)") + " must not exceed the interval");
         }
+        Duration expectEvery = fields.duration("expect_every", parser.defaultExpectEvery(interval, timeout));
+        if (expectEvery != null && type.isProbe() && expectEvery.compareTo(interval) < 0) {
+            throw fields.error("expect_every", "a " + type.wire() + " check runs every " + interval
+                    .toString().substring(2).toLowerCase() + "; expect_every must not be shorter than its interval");
+        }
         CheckOptions options = parser.read(fields, id);
         return new CheckDef(id, name == null ? id : name, type, componentId, interval, timeout, failures, successes,
-                latencyLimit, quorum, options);
+                latencyLimit, quorum, options, expectEvery);
     }
 }

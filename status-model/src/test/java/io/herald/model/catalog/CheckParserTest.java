@@ -36,6 +36,30 @@ class CheckParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            // a probe or pull that missed three runs (plus its timeout) is silent; a webhook promises nothing
+            "type: tcp; host: h; port: 1                         | PT1M40S",
+            "type: tcp; host: h; port: 1; interval: 1m; timeout: 5s | PT3M5S",
+            "type: statuspage; url: http://v/; component: X      | PT3M10S",
+            "type: webhook; source: m                            | null",
+            "type: webhook; source: m; expect_every: 4h          | PT4H",
+            "type: tcp; host: h; port: 1; expect_every: 30s      | PT30S",
+    })
+    void shouldExpectToHearFromProbesAndPullsByDefaultAndFromWebhooksWhenAsked(String keys, String expectEvery) {
+        assertThat(loadCheck(keys).expectEvery())
+                .isEqualTo(expectEvery.equals("null") ? null : Duration.parse(expectEvery));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "type: tcp; host: h; port: 1; expect_every: 10s | c.yaml:13: @.expect_every: a tcp check runs every 30s; expect_every must not be shorter than its interval",
+            "type: webhook; source: m; expect_every: soon   | c.yaml:12: @.expect_every: 'soon' is not a duration",
+    })
+    void shouldRefuseAnExpectationItCannotKeep(String keys, String message) {
+        assertRefused(check(keys), message.replace("@", CHECK));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "type: webhook; source: m                       | x   | null",
             "type: webhook; source: m; name: IMAP monitor; latency_limit: 2s | IMAP monitor | PT2S",
     })

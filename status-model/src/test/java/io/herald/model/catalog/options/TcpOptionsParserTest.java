@@ -27,7 +27,7 @@ class TcpOptionsParserTest {
             "type: tcp; host: mail.acme.test        | c.yaml:9: @: 'port' is missing",
             "type: tcp; host: bad_host; port: 25    | c.yaml:11: @.host: 'bad_host' is not a host name or address",
             "type: tcp; host: h; port: 0            | c.yaml:12: @.port: '0' is not a whole number from 1 to 65535",
-            "type: tcp; host: h; port: 25; trust: any | c.yaml:13: @: unknown key 'trust' (allowed: failures_to_down, host, id, interval, latency_limit, name, port, quorum, successes_to_up, timeout, type)",
+            "type: tcp; host: h; port: 25; trust: any | c.yaml:13: @: unknown key 'trust' (allowed: expect_every, failures_to_down, host, id, interval, latency_limit, name, port, quorum, successes_to_up, timeout, type)",
     })
     void shouldRefuse(String keys, String message) {
         assertRefused(check(keys), message.replace("@", CHECK));

@@ -56,7 +56,7 @@ class WebhookOptionsParserTest {
             "type: webhook; source: kuma; subjects: [a, b, a] | c.yaml:12: @.subjects: 'a' is listed twice",
             "type: webhook; source: kuma; subjects: {a: b}  | c.yaml:12: @.subjects: expected a single value",
             "type: webhook; source: kuma; quorum: 2         | c.yaml:12: @.quorum: only probes run from several locations; a webhook check has no quorum",
-            "type: webhook; source: kuma; url: http://h/    | c.yaml:12: @: unknown key 'url' (allowed: failures_to_down, id, interval, latency_limit, name, quorum, source, subjects, successes_to_up, timeout, type)",
+            "type: webhook; source: kuma; url: http://h/    | c.yaml:12: @: unknown key 'url' (allowed: expect_every, failures_to_down, id, interval, latency_limit, name, quorum, source, subjects, successes_to_up, timeout, type)",
     })
     void shouldRefuse(String keys, String message) {
         assertRefused(check(keys), message.replace("@", CHECK));
