@@ -28,6 +28,8 @@ const timeoutMs = Number(process.env.TIMEOUT_MS || 5000);
 const pollMs = Number(process.env.POLL_MS || 2);
 const pauseMs = Number(process.env.PAUSE_MS || 50);
 const nonce = process.env.NONCE || `${Date.now()}-${process.pid}`;
+// A POST or a poll that gets no answer at all stops the bench too.
+const requestTimeoutMs = Math.max(timeoutMs, 5000);
 
 const CHANNELS = ["sse", "summary", "view"];
 const LABELS = { sse: "status-api SSE (change)", summary: "summary.json (poll)", view: "status-web /events (view)" };
@@ -153,7 +155,7 @@ function getSummary() {
         resolve();
       });
     });
-    req.setTimeout(timeoutMs, () => req.destroy(new Error("summary.json: no answer")));
+    req.setTimeout(requestTimeoutMs, () => req.destroy(new Error(`summary.json: no answer within ${requestTimeoutMs} ms`)));
     req.on("error", reject);
   });
 }
@@ -186,7 +188,7 @@ function post(signal, n) {
         resolve(answeredAt);
       });
     });
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`webhook ${n}: no answer within ${timeoutMs} ms`)));
+    req.setTimeout(requestTimeoutMs, () => req.destroy(new Error(`webhook ${n}: no answer within ${requestTimeoutMs} ms`)));
     req.on("error", reject);
     req.end(body);
   });
