@@ -48,6 +48,15 @@ public final class RedisKeys {
     }
 
     /**
+     * Hash: check id to when Herald last heard from it (epoch milliseconds, Redis's clock), counting a repeat that was
+     * not appended again (a pull whose upstream said nothing new, a redelivered webhook): without it, a check whose
+     * only news is "nothing changed" would look silent to the evaluator.
+     */
+    public String heard() {
+        return prefix + "{status}:heard";
+    }
+
+    /**
      * String: an id written once (SET NX) by the first evaluator that finds Redis without it. An evaluator or
      * status-api that saw another id, or none where it had seen one, knows that Redis lost its data.
      */

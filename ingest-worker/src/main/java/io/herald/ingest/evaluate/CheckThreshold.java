@@ -25,7 +25,7 @@ public record CheckThreshold(int failuresToDown, int successesToUp, Duration lat
             int failures = before.failures() + 1;
             CheckHealth state = failures >= failuresToDown ? CheckHealth.DOWN
                     : before.state() == CheckHealth.UNKNOWN ? CheckHealth.UP : before.state();
-            return new CheckState(state, failures, 0, 0, 0, detail, observedAt, before.lastEntry());
+            return new CheckState(state, failures, 0, 0, 0, detail, observedAt, before.lastEntry(), before.heard());
         }
         boolean slow = outcome == CheckOutcome.DEGRADED
                 || (latencyLimit != null && latencyMs != null && latencyMs > latencyLimit.toMillis());
@@ -37,6 +37,7 @@ public record CheckThreshold(int failuresToDown, int successesToUp, Duration lat
             case DEGRADED -> fastCount >= successesToUp ? CheckHealth.UP : CheckHealth.DEGRADED;
             case UP, UNKNOWN -> slowCount >= failuresToDown ? CheckHealth.DEGRADED : CheckHealth.UP;
         };
-        return new CheckState(state, 0, successes, slowCount, fastCount, detail, observedAt, before.lastEntry());
+        return new CheckState(state, 0, successes, slowCount, fastCount, detail, observedAt, before.lastEntry(),
+                before.heard());
     }
 }

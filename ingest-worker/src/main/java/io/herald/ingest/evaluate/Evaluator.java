@@ -1,7 +1,6 @@
 package io.herald.ingest.evaluate;
 
 import io.herald.model.ComponentState;
-import io.herald.model.ComponentStatus;
 import io.herald.model.HeraldJson;
 import io.herald.model.RedisKeys;
 import io.herald.model.Signal;
@@ -32,10 +31,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the signals stream in the evaluator consumer group, applies each check's thresholds, rolls checks up
- * per component and records every change of a component's status. It runs on its own thread with the
- * blocking Redis API (XREADGROUP BLOCK would otherwise hold an event loop), and starts over (group,
- * pending entries, full evaluation) whenever Redis went away.
+ * Reads the signals stream in the evaluator consumer group, applies each check's rules, rolls checks up per component
+ * and records every change of a component's status or staleness. Every tick it judges every component again with no
+ * new signal (flapping released, silent locations and checks), writing only what changed. It runs on its own thread
+ * with the blocking Redis API (XREADGROUP BLOCK would otherwise hold an event loop), and starts over (group, pending
+ * entries, full evaluation) whenever Redis went away; when Redis came back without Herald's data, what is no longer
+ * known is not assumed ({@link LostState}).
  */
 @Singleton
 public class Evaluator {
@@ -43,39 +44,37 @@ public class Evaluator {
     private final RedisKeys keys;
     private final EvaluatorConfig config;
     private final StatusWriter writer;
+    private final LostState lostState;
+    private final DeadConsumers deadConsumers;
+    private final CheckRules rules;
     private final StreamCommands<String, String, String> streams;
     private final HashCommands<String, String, String> hashes;
     private final String consumer;
     private final Clock clock = Clock.systemUTC();
 
-    private final Map<String, ComponentStatus> current = new HashMap<>();
-    private final FlapDetector flapping;
+    private final Map<String, ComponentState> current = new HashMap<>();
+    // When Herald noticed that Redis lost its live state, while that is within the grace; null otherwise.
+    private Instant lostAt;
+    // When a repeat of each check's last signal was last received (not appended again), as read on the last tick.
+    private Map<String, Instant> heard = Map.of();
     private Instant nextClaim = Instant.EPOCH;
+    private Instant nextTick = Instant.EPOCH;
     private volatile boolean running;
     private Thread thread;
 
-    public Evaluator(Catalog catalog, RedisKeys keys, EvaluatorConfig config, StatusWriter writer,
-            RedisDataSource redis) {
+    public Evaluator(Catalog catalog, RedisKeys keys, EvaluatorConfig config, StatusWriter writer, LostState lostState,
+            DeadConsumers deadConsumers, RedisDataSource redis) {
         this.catalog = catalog;
         this.keys = keys;
         this.config = config;
         this.writer = writer;
+        this.lostState = lostState;
+        this.deadConsumers = deadConsumers;
         this.streams = redis.stream(String.class, String.class, String.class);
         this.hashes = redis.hash(String.class, String.class, String.class);
         this.consumer = config.consumer().filter(c -> !c.isBlank()).orElseGet(Evaluator::defaultConsumer);
-        this.flapping = new FlapDetector(config.flapping().maxChanges(), config.flapping().window(),
-                config.flapping().quiet());
-    }
-
-    /** A webhook check means "no alert firing" until a monitor says otherwise; a probe or pull knows nothing yet. */
-    static CheckHealth initialHealth(CheckDef check) {
-        return check.type().isProbe() ? CheckHealth.UNKNOWN : CheckHealth.UP;
-    }
-
-    /** A location that has not reported for three intervals (and a timeout) no longer counts towards the quorum. */
-    static LocationQuorum quorum(CheckDef check) {
-        return new LocationQuorum(check.quorum(), check.type().kind() == CheckType.Kind.PROBE
-                ? check.interval().multipliedBy(3).plus(check.timeout()) : null);
+        this.rules = new CheckRules(new FlapDetector(config.flapping().maxChanges(), config.flapping().window(),
+                config.flapping().quiet()), new SignalTiming(config.clockTolerance()));
     }
 
     void start(@Observes StartupEvent event) {
@@ -101,6 +100,7 @@ public class Evaluator {
                 while (running) {
                     readAndApply(">", true);
                     claimAbandoned(false);
+                    tick();
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -115,7 +115,10 @@ public class Evaluator {
         Log.info("Evaluator stopped");
     }
 
-    /** (Re)joins the group, reloads what Redis holds, records every component's status, then replays pending entries. */
+    /**
+     * (Re)joins the group, looks whether Redis still holds Herald's live state, reloads what it holds, judges every
+     * component, then replays pending entries.
+     */
     private void initialise() {
         try {
             // From "0": signals appended before the group existed (an early webhook or probe) are not lost.
@@ -125,22 +128,42 @@ public class Evaluator {
                 throw e;
             }
         }
+        // Before the statuses held are replaced by what Redis holds now: an empty hash where there were some is a loss.
+        lostAt = lostState.look(!current.isEmpty()).lostAt();
         current.clear();
         hashes.hgetall(keys.currentStatus()).forEach((component, json) -> {
             try {
-                current.put(component, HeraldJson.read(json, ComponentState.class).status());
+                ComponentState state = HeraldJson.read(json, ComponentState.class);
+                if (state.status() != null) {
+                    current.put(component, state);
+                }
             } catch (IllegalArgumentException e) {
                 Log.warnf("Ignoring unreadable current status of %s: %s", component, e.getMessage());
             }
         });
-        for (ComponentDef component : catalog.components().values()) {
-            recordCurrent(component);
-        }
+        evaluateAll(clock.instant());
         while (running && readAndApply("0", false) > 0) {
             // Replays this consumer's pending entries (read before a crash or a lost connection, never acked).
         }
         claimAbandoned(true);
         Log.infof("Evaluator %s reading %s in group %s", consumer, keys.signals(), RedisKeys.EVALUATOR_GROUP);
+    }
+
+    /** Every tick: whether Redis lost its data since, then every component judged again at the evaluator's clock. */
+    private void tick() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextTick)) {
+            return;
+        }
+        nextTick = now.plus(config.tick());
+        LostState.Look look = lostState.look(!current.isEmpty());
+        lostAt = look.lostAt();
+        if (look.noticed()) {
+            current.clear();
+            initialise();
+            return;
+        }
+        evaluateAll(now);
     }
 
     private int readAndApply(String from, boolean block) {
@@ -163,7 +186,8 @@ public class Evaluator {
 
     /**
      * Takes over entries another consumer read but never acknowledged for longer than claim-idle (a crashed
-     * worker, or this worker before a restart under another name), at most once per claim-idle period.
+     * worker, or this worker before a restart under another name), at most once per claim-idle period; then removes
+     * the consumers idle for longer than forget-consumer-after that hold nothing.
      */
     private void claimAbandoned(boolean now) {
         if (!now && clock.instant().isBefore(nextClaim)) {
@@ -183,6 +207,12 @@ public class Evaluator {
             }
             cursor = claimed.getId();
         } while (running && cursor != null && !"0-0".equals(cursor));
+        List<String> removed = deadConsumers.forget(keys.signals(), RedisKeys.EVALUATOR_GROUP, consumer,
+                config.forgetConsumerAfter());
+        if (!removed.isEmpty()) {
+            Log.infof("Evaluator %s removed consumers %s of group %s: idle for more than %s, nothing pending", consumer,
+                    removed, RedisKeys.EVALUATOR_GROUP, config.forgetConsumerAfter());
+        }
     }
 
     private void apply(StreamMessage<String, String, String> entry) {
@@ -200,53 +230,141 @@ public class Evaluator {
         }
         CheckDef check = found.get();
         ComponentDef component = catalog.component(check.componentId()).orElseThrow();
-        String location = signal.location() == null ? "" : signal.location();
-        CheckThreshold threshold = new CheckThreshold(check.failuresToDown(), check.successesToUp(),
-                check.latencyLimit());
-        ComponentStatus expected = current.get(component.id());
+        Instant received = SignalTiming.received(entry.id());
         // Several evaluators may update the same component at once; each retry reads what the other wrote.
         for (int attempt = 0; attempt < 100; attempt++) {
             Map<String, String> read = readChecks(component);
             Map<String, CheckRecord> records = records(component, read);
             CheckRecord before = records.get(check.id());
-            if (before.alreadyApplied(entry.id())) {
+            if (before != null && before.alreadyApplied(entry.id())) {
                 return;
             }
-            CheckState locationBefore = before.locations().getOrDefault(location,
-                    CheckState.initial(initialHealth(check)));
-            CheckState locationAfter = threshold.apply(locationBefore, signal.outcome(), signal.latencyMs(),
-                    signal.detail(), signal.observedAt()).withLastEntry(entry.id());
-            Map<String, CheckState> locations = new LinkedHashMap<>(before.locations());
-            locations.put(location, locationAfter);
-            LocationQuorum.Verdict verdict = quorum(check).combine(locations, signal.observedAt());
-            FlapDetector.Result flapped = flapping.apply(before.flap(), before.raw(), verdict.health(),
-                    verdict.detail(), signal.observedAt());
-            CheckRecord after = before.next(entry.id(), location, locationAfter, verdict, flapped);
-            records.put(check.id(), after);
-            ComponentEvaluation now = ComponentRollup.evaluate(records).orElse(null);
-            StatusWriter.Outcome outcome = writer.write(component.id(), expected, now, clock.instant(), check.id(),
-                    after, entry.id(), read);
-            switch (outcome.kind()) {
-                case CHANGED -> {
-                    Log.infof("%s: %s -> %s (%s)", component.id(), expected == null ? "none" : expected.wire(),
-                            now.status().wire(), now.cause().isEmpty() ? "all checks up" : now.detail());
-                    current.put(component.id(), now.status());
-                    return;
+            CheckRules.Applied applied = rules.apply(check, before, signal, entry.id());
+            records.put(check.id(), applied.record());
+            ComponentEvaluation now = applied.superseded() ? null : evaluate(component, records, received);
+            StatusWriter.Outcome outcome = writer.write(component.id(), current.get(component.id()), now,
+                    clock.instant(), Map.of(check.id(), applied.record()), entry.id(), read);
+            if (settled(component, outcome)) {
+                if (applied.superseded()) {
+                    Log.infof("%s: signal %s (%s, observed %s) is older than what %s last said; acknowledged, "
+                            + "not applied", check.id(), entry.id(), signal.outcome().wire(), signal.observedAt(),
+                            signal.location() == null ? "its sender" : signal.location());
                 }
-                case SAME -> {
-                    current.put(component.id(), now.status());
-                    return;
-                }
-                case SAVED -> {
-                    return;
-                }
-                case CONFLICT -> expected = outcome.found();
-                case STALE -> Log.debugf("%s changed under us (another evaluator); reading it again", outcome.value());
+                return;
             }
         }
         // Not acknowledged-and-lost: the entry stays pending only if we throw, so throw and let it be replayed.
         throw new IllegalStateException(component.id() + ": could not record signal " + entry.id()
                 + ", its checks kept changing under us");
+    }
+
+    /** Judges every component again at {@code now} from one read of all check records. */
+    private void evaluateAll(Instant now) {
+        Map<String, String> all = hashes.hgetall(keys.checkStates());
+        heard = readHeard();
+        for (ComponentDef component : catalog.components().values()) {
+            Map<String, String> read = new LinkedHashMap<>();
+            for (CheckDef check : component.checks()) {
+                read.put(check.id(), all.getOrDefault(check.id(), ""));
+            }
+            reevaluate(component, read, now);
+        }
+    }
+
+    /**
+     * Judges the component at {@code now} with no new signal, and writes only what changed: a check record (a location
+     * fell silent, a flapping hold ended, a heartbeat check first known), or its status or staleness.
+     */
+    private void reevaluate(ComponentDef component, Map<String, String> read, Instant now) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Map<String, CheckRecord> records = records(component, read);
+            Map<String, CheckRecord> save = new LinkedHashMap<>();
+            for (CheckDef check : component.checks()) {
+                CheckRecord record = records.get(check.id());
+                CheckRecord after = record != null ? rules.at(check, record, now)
+                        : needsRecord(check) ? CheckRecord.initial(CheckRules.initialHealth(check), now) : null;
+                if (after != record) {
+                    save.put(check.id(), after);
+                    records.put(check.id(), after);
+                }
+            }
+            ComponentEvaluation evaluation = evaluate(component, records, now);
+            ComponentState expected = current.get(component.id());
+            if (save.isEmpty() && (evaluation == null || StatusWriter.shows(expected, evaluation))) {
+                return;
+            }
+            StatusWriter.Outcome outcome = writer.write(component.id(), expected, evaluation, clock.instant(), save,
+                    null, read);
+            if (settled(component, outcome)) {
+                return;
+            }
+            if (outcome.kind() == StatusWriter.Outcome.Kind.OUTDATED) {
+                read = readChecks(component);
+            }
+        }
+    }
+
+    /**
+     * A pushed check that promises to be heard (expect_every) gets its record when the evaluator first knows it, so its
+     * silence is counted from then; not while Herald's live state is lost for one that can only be stale, which is
+     * then not known at all.
+     */
+    private boolean needsRecord(CheckDef check) {
+        return check.expectEvery() != null && check.type().kind() == CheckType.Kind.PUSH
+                && !(lostAt != null && check.type().silence() == CheckType.Silence.STALE);
+    }
+
+    /** The component's evaluation at {@code now}, each check judged for its silence; null when it cannot be. */
+    private ComponentEvaluation evaluate(ComponentDef component, Map<String, CheckRecord> records, Instant now) {
+        Map<String, CheckView> views = new LinkedHashMap<>();
+        for (CheckDef check : component.checks()) {
+            views.put(check.id(), CheckSilence.judge(check, records.get(check.id()), now, lostAt,
+                    heard.get(check.id())));
+        }
+        return ComponentRollup.evaluate(views).orElse(null);
+    }
+
+    /** Keeps what the write found or wrote; true when the component is settled, false to try again. */
+    private boolean settled(ComponentDef component, StatusWriter.Outcome outcome) {
+        switch (outcome.kind()) {
+            case CHANGED -> {
+                ComponentState before = current.get(component.id());
+                ComponentState after = outcome.state();
+                if (before != null && before.status() == after.status()) {
+                    Log.infof("%s: still %s, %s", component.id(), after.status().wire(),
+                            after.stale() ? "stale (" + after.staleDetail() + ")" : "fresh again");
+                } else {
+                    Log.infof("%s: %s -> %s (%s)%s", component.id(), before == null ? "none" : before.status().wire(),
+                            after.status().wire(), after.cause().isEmpty() ? "all checks up" : after.detail(),
+                            after.stale() ? ", stale (" + after.staleDetail() + ")" : "");
+                }
+                current.put(component.id(), after);
+                return true;
+            }
+            case SAME -> {
+                remember(component, outcome.state());
+                return true;
+            }
+            case SAVED -> {
+                return true;
+            }
+            case CONFLICT -> {
+                remember(component, outcome.state());
+                return false;
+            }
+            default -> {
+                Log.debugf("%s changed under us (another evaluator); reading it again", outcome.value());
+                return false;
+            }
+        }
+    }
+
+    private void remember(ComponentDef component, ComponentState found) {
+        if (found == null || found.status() == null) {
+            current.remove(component.id());
+        } else {
+            current.put(component.id(), found);
+        }
     }
 
     /** Every check of the component with its JSON as stored (absent: ""), in catalog order. */
@@ -261,6 +379,7 @@ public class Evaluator {
         return read;
     }
 
+    /** The component's check records by id, in catalog order; null for a check with no (readable) record. */
     private Map<String, CheckRecord> records(ComponentDef component, Map<String, String> read) {
         Map<String, CheckRecord> records = new LinkedHashMap<>();
         for (CheckDef check : component.checks()) {
@@ -273,32 +392,21 @@ public class Evaluator {
                     Log.warnf("Ignoring unreadable saved state of check %s: %s", check.id(), e.getMessage());
                 }
             }
-            records.put(check.id(), record == null || record.state() == null
-                    ? CheckRecord.initial(initialHealth(check)) : record);
+            records.put(check.id(), record == null || record.state() == null ? null : record);
         }
         return records;
     }
 
-    /** Records the component's status as its checks stand in Redis, when it differs from what is recorded. */
-    private void recordCurrent(ComponentDef component) {
-        ComponentStatus expected = current.get(component.id());
-        for (int attempt = 0; attempt < 10; attempt++) {
-            Map<String, String> read = readChecks(component);
-            Optional<ComponentEvaluation> evaluation = ComponentRollup.evaluate(records(component, read));
-            if (evaluation.isEmpty() || evaluation.get().status() == expected) {
-                return;
+    private Map<String, Instant> readHeard() {
+        Map<String, Instant> times = new HashMap<>();
+        hashes.hgetall(keys.heard()).forEach((check, millis) -> {
+            try {
+                times.put(check, Instant.ofEpochMilli(Long.parseLong(millis)));
+            } catch (NumberFormatException e) {
+                Log.debugf("Ignoring unreadable heard time of %s: %s", check, millis);
             }
-            StatusWriter.Outcome outcome = writer.write(component.id(), expected, evaluation.get(), clock.instant(),
-                    null, null, null, read);
-            switch (outcome.kind()) {
-                case CHANGED, SAME, SAVED -> {
-                    current.put(component.id(), evaluation.get().status());
-                    return;
-                }
-                case CONFLICT -> expected = outcome.found();
-                case STALE -> { }
-            }
-        }
+        });
+        return times;
     }
 
     private static String describe(Throwable e) {

@@ -27,6 +27,34 @@ public interface EvaluatorConfig {
     @WithDefault("60s")
     Duration claimIdle();
 
+    /**
+     * A consumer of the evaluator group with no pending entries that has been idle this long is removed (XGROUP
+     * DELCONSUMER) by a live evaluator: a worker that died or was renamed. Keep it well above claim-idle.
+     */
+    @WithDefault("10m")
+    Duration forgetConsumerAfter();
+
+    /**
+     * How often every component is evaluated again without a new signal: flapping released after its quiet period,
+     * silent locations and silent checks (expect_every).
+     */
+    @WithDefault("5s")
+    Duration tick();
+
+    /**
+     * How far ahead of the time Herald received a signal the sender's own time may be; beyond it the time received is
+     * used (and the detail says so), so a sender's wrong clock cannot hold a check for ever.
+     */
+    @WithDefault("5m")
+    Duration clockTolerance();
+
+    /**
+     * How long after Redis lost its data a webhook check with no saved state stays stale instead of being assumed up
+     * ("no alert firing"): long enough for a monitor to repeat the alerts still firing.
+     */
+    @WithDefault("24h")
+    Duration lostStateGrace();
+
     /** Approximate cap on the changes stream (XADD MAXLEN ~). */
     @WithDefault("100000")
     long changesMaxLen();

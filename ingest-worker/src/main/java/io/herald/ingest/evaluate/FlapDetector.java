@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * A check that changes state more than {@code maxChanges} times within {@code window} is flapping: it holds
  * DEGRADED instead of toggling the page, and is released once its state has not changed for {@code quiet}.
+ * {@code now} is Herald's clock (when a signal was received, or the evaluator's timer), never a sender's: a change
+ * remembered as later than now (saved when senders' times were believed) counts as now, so it is released in time.
  */
 public record FlapDetector(int maxChanges, Duration window, Duration quiet) {
 
@@ -17,8 +19,8 @@ public record FlapDetector(int maxChanges, Duration window, Duration quiet) {
 
     public Result apply(FlapState before, CheckHealth rawBefore, CheckHealth rawAfter, String detail, Instant now) {
         FlapState flap = before == null ? FlapState.NONE : before;
-        List<Instant> changes = new ArrayList<>(flap.changes());
-        Instant lastChange = flap.lastChange();
+        List<Instant> changes = new ArrayList<>(flap.changes().stream().map(at -> at.isAfter(now) ? now : at).toList());
+        Instant lastChange = flap.lastChange() != null && flap.lastChange().isAfter(now) ? now : flap.lastChange();
         if (rawAfter != rawBefore && rawBefore != CheckHealth.UNKNOWN && rawAfter != CheckHealth.UNKNOWN) {
             changes.add(now);
             lastChange = now;

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  * DOWN only when {@code quorum} locations say down, so one location's own network is not an outage; a location
  * that has said nothing for {@code staleAfter} (a stopped worker, a cut-off site) no longer counts, and the
  * quorum never asks for more locations than are reporting. Otherwise DEGRADED if a location sees it slow, else UP.
+ * Freshness is measured on Herald's clock: when each location's last signal was received.
  */
 public record LocationQuorum(int quorum, Duration staleAfter) {
 
@@ -45,7 +46,8 @@ public record LocationQuorum(int quorum, Duration staleAfter) {
     }
 
     private boolean isFresh(CheckState state, Instant now) {
-        return staleAfter == null || state.observedAt() == null || !state.observedAt().plus(staleAfter).isBefore(now);
+        Instant heard = state.heardAt();
+        return staleAfter == null || heard == null || !heard.plus(staleAfter).isBefore(now);
     }
 
     private static List<Map.Entry<String, CheckState>> having(List<Map.Entry<String, CheckState>> states,

@@ -20,14 +20,19 @@ public class SignalLog {
     /**
      * Claims the de-duplication key and appends the signal in one step, so a delivery is never appended twice
      * and never marked seen without being appended. The key keeps the stream entry id to answer repeats with.
-     * KEYS: signals stream, dedupe key. ARGV: max length, ttl seconds, then field/value pairs.
+     * A repeat is not appended, but the check was heard from: its time (Redis's clock, as entry ids have) goes to the
+     * heard hash, so a pull whose upstream says nothing new does not look silent to the evaluator.
+     * KEYS: signals stream, dedupe key, heard hash. ARGV: max length, ttl seconds, check id, then field/value pairs.
      */
     private static final LuaScript APPEND_ONCE = new LuaScript("""
             if not redis.call('SET', KEYS[2], '', 'NX', 'EX', ARGV[2]) then
+              local time = redis.call('TIME')
+              local millis = time[1] .. string.format('%03d', math.floor(tonumber(time[2]) / 1000))
+              redis.call('HSET', KEYS[3], ARGV[3], millis)
               return {1, redis.call('GET', KEYS[2])}
             end
             local fields = {}
-            for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
+            for i = 4, #ARGV do fields[#fields + 1] = ARGV[i] end
             local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(fields))
             redis.call('SET', KEYS[2], id, 'XX', 'KEEPTTL')
             return {0, id}
@@ -56,11 +61,13 @@ public class SignalLog {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(config.signalsMaxLen()));
         args.add(Long.toString(Math.max(1, config.dedupeTtl().toSeconds())));
+        args.add(signal.check());
         for (Map.Entry<String, String> field : signal.toFields().entrySet()) {
             args.add(field.getKey());
             args.add(field.getValue());
         }
-        return APPEND_ONCE.run(redis, List.of(keys.signals(), keys.dedupe(signal.source(), signal.id())), args)
+        return APPEND_ONCE.run(redis, List.of(keys.signals(), keys.dedupe(signal.source(), signal.id()), keys.heard()),
+                args)
                 .map(SignalLog::appended);
     }
 

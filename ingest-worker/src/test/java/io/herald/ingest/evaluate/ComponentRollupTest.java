@@ -58,4 +58,37 @@ class ComponentRollupTest {
         assertThat(evaluation.cause()).isEmpty();
         assertThat(evaluation.detail()).isEmpty();
     }
+
+    /** Checks as STATE (fresh), STATE~ (stale: its last word is old) or lost (nothing known, not counted). */
+    private static Map<String, CheckView> views(String spec) {
+        Map<String, CheckView> views = new LinkedHashMap<>();
+        String[] each = spec.trim().split("\\s+");
+        for (int i = 0; i < each.length; i++) {
+            String token = each[i];
+            views.put("check-" + i, token.equals("lost")
+                    ? new CheckSilence.View(CheckHealth.UNKNOWN, "", true, "no data from check-" + i, false)
+                    : new CheckSilence.View(CheckHealth.valueOf(token.replace("~", "")), "", token.endsWith("~"),
+                            token.endsWith("~") ? "no recent data from check-" + i : "", true));
+        }
+        return views;
+    }
+
+    @ParameterizedTest(name = "[{0}] = {1}, stale {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            UP UP            | OPERATIONAL          | false | ''
+            DEGRADED~        | DEGRADED_PERFORMANCE | true  | no recent data from check-0
+            UP DOWN~         | PARTIAL_OUTAGE       | true  | no recent data from check-1
+            lost             | -                    | -     | -
+            lost UP          | OPERATIONAL          | true  | no data from check-0
+            lost DOWN        | MAJOR_OUTAGE         | true  | no data from check-0
+            lost UNKNOWN     | -                    | -     | -
+            lost DEGRADED~   | DEGRADED_PERFORMANCE | true  | no data from check-0; no recent data from check-1
+            """)
+    void shouldLeaveTheStatusToTheChecksItKnowsAndSayWhichAreStale(String spec, ComponentStatus expected,
+            Boolean stale, String staleDetail) {
+        Optional<ComponentEvaluation> evaluation = ComponentRollup.evaluate(views(spec));
+        assertThat(evaluation.map(ComponentEvaluation::status).orElse(null)).isEqualTo(expected);
+        assertThat(evaluation.map(ComponentEvaluation::stale).orElse(null)).isEqualTo(stale);
+        assertThat(evaluation.map(ComponentEvaluation::staleDetail).orElse(null)).isEqualTo(staleDetail);
+    }
 }

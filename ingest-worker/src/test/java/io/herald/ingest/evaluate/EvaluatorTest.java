@@ -204,10 +204,12 @@ class EvaluatorTest {
         String component = "cas-" + UUID.randomUUID();
         ComponentEvaluation outage = new ComponentEvaluation(ComponentStatus.MAJOR_OUTAGE, "x", "down");
 
-        StatusWriter.Outcome first = writer.write(component, null, outage, Instant.now(), null, null, null, java.util.Map.of());
-        StatusWriter.Outcome replay = writer.write(component, null, outage, Instant.now(), null, null, null, java.util.Map.of());
-        StatusWriter.Outcome stale = writer.write(component, ComponentStatus.OPERATIONAL,
-                new ComponentEvaluation(ComponentStatus.DEGRADED_PERFORMANCE, "x", "slow"), Instant.now(), null, null, null, java.util.Map.of());
+        StatusWriter.Outcome first = writer.write(component, null, outage, Instant.now(), Map.of(), null, Map.of());
+        StatusWriter.Outcome replay = writer.write(component, null, outage, Instant.now(), Map.of(), null, Map.of());
+        StatusWriter.Outcome stale = writer.write(component,
+                new ComponentState(component, ComponentStatus.OPERATIONAL, Instant.now(), "", ""),
+                new ComponentEvaluation(ComponentStatus.DEGRADED_PERFORMANCE, "x", "slow"), Instant.now(), Map.of(),
+                null, Map.of());
 
         assertThat(first.kind()).isEqualTo(StatusWriter.Outcome.Kind.CHANGED);
         assertThat(replay.kind()).isEqualTo(StatusWriter.Outcome.Kind.SAME);
@@ -218,5 +220,116 @@ class EvaluatorTest {
         assertThat(store.current(component).status()).isEqualTo(ComponentStatus.MAJOR_OUTAGE);
         await().atMost(WAIT).untilAsserted(() -> assertThat(notices)
                 .filteredOn(n -> n.change().component().equals(component)).hasSize(1));
+    }
+
+    /** The fields of a signal as the stream holds them, flattened for XADD. */
+    private static List<String> fields(Signal signal) {
+        List<String> fields = new java.util.ArrayList<>();
+        signal.toFields().forEach((k, v) -> {
+            fields.add(k);
+            fields.add(v);
+        });
+        return fields;
+    }
+
+    private static List<String> texts(io.vertx.mutiny.redis.client.Response reply) {
+        List<String> texts = new java.util.ArrayList<>();
+        reply.forEach(item -> texts.add(item.toString()));
+        return texts;
+    }
+
+    private void ensureGroup() {
+        // The group may not exist yet if another test class just cleared the keys.
+        try {
+            redis.execute("XGROUP", "CREATE", store.keys().signals(), RedisKeys.EVALUATOR_GROUP, "0", "MKSTREAM");
+        } catch (RuntimeException alreadyThere) {
+            // BUSYGROUP: the evaluator created it first.
+        }
+    }
+
+    private boolean pending(String id) {
+        return redis.execute("XPENDING", store.keys().signals(), RedisKeys.EVALUATOR_GROUP, id, id, "10").size() > 0;
+    }
+
+    private static long handled(Map<String, Object> record) {
+        return ((Number) record.getOrDefault("count", 0)).longValue()
+                + ((Number) record.getOrDefault("superseded", 0)).longValue();
+    }
+
+    @Test
+    void shouldNotApplyADownTakenOverFromADeadConsumerAfterTheUpThatFollowedIt() {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(store.current("order-imap"))
+                .extracting(ComponentState::status).isEqualTo(ComponentStatus.OPERATIONAL));
+        ensureGroup();
+        Instant said = Instant.now();
+        Signal down = new Signal(UUID.randomUUID().toString(), "test-monitor", "imap-monitor", CheckOutcome.DOWN, null,
+                "IMAP login failed", said);
+        Signal up = new Signal(UUID.randomUUID().toString(), "test-monitor", "imap-monitor", CheckOutcome.UP, null,
+                "IMAP login works again", said.plusMillis(1));
+        // Consumer A reads the down and dies before acknowledging it; the up follows and the running evaluator (B)
+        // applies it; the down is taken over once claim-idle (1 s in tests) has passed.
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "local d = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2, 1 + tonumber(ARGV[1]))) "
+                        + "redis.call('XREADGROUP', 'GROUP', 'evaluator', 'killed-consumer-a', 'COUNT', '10000', "
+                        + "'STREAMS', KEYS[1], '>') "
+                        + "local u = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2 + tonumber(ARGV[1]))) "
+                        + "return {d, u}",
+                "1", store.keys().signals(), Integer.toString(fields(down).size())));
+        args.addAll(fields(down));
+        args.addAll(fields(up));
+        List<String> ids = texts(redis.execute("EVAL", args.toArray(String[]::new)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(store.locationState("imap-monitor", ""))
+                .containsEntry("last_entry", ids.get(1)));
+        await().atMost(WAIT).until(() -> !pending(ids.get(0)));
+
+        assertThat(store.current("order-imap").status()).as("the monitor's last word was up")
+                .isEqualTo(ComponentStatus.OPERATIONAL);
+        assertThat(store.locationState("imap-monitor", "")).containsEntry("last_entry", ids.get(1))
+                .containsEntry("detail", "IMAP login works again");
+        assertThat(store.checkState("imap-monitor")).containsEntry("superseded", 1);
+        assertThat(changesOf("order-imap")).extracting(m -> change(m).to())
+                .doesNotContain(ComponentStatus.MAJOR_OUTAGE);
+    }
+
+    @Test
+    void shouldNotApplyASignalObservedBeforeTheOneAlreadyApplied() {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(store.current("order-pop"))
+                .extracting(ComponentState::status).isEqualTo(ComponentStatus.OPERATIONAL));
+        Instant now = Instant.now();
+        postAt("pop-monitor", "up", "POP3 answers", now);
+        postAt("pop-monitor", "down", "POP3 refused a login a minute ago", now.minusSeconds(60));
+
+        await().atMost(WAIT).until(() -> handled(store.checkState("pop-monitor")) >= 2);
+        assertThat(store.checkState("pop-monitor")).containsEntry("count", 1).containsEntry("superseded", 1);
+        assertThat(store.locationState("pop-monitor", "")).containsEntry("detail", "POP3 answers");
+        assertThat(store.current("order-pop").status()).isEqualTo(ComponentStatus.OPERATIONAL);
+    }
+
+    private static void postAt(String check, String status, String detail, Instant observedAt) {
+        given().header("Authorization", "Bearer " + TestEnvironment.TOKEN).contentType("application/json")
+                .body("{\"check\":\"" + check + "\",\"status\":\"" + status + "\",\"detail\":\"" + detail
+                        + "\",\"observed_at\":\"" + observedAt + "\"}")
+                .when().post("/ingest/test-monitor")
+                .then().statusCode(202);
+    }
+
+    private List<String> consumers() {
+        // In a script the reply is RESP2 whatever the connection speaks: each consumer a flat list of names and values.
+        String names = "local out = {} for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do "
+                + "for i = 1, #c, 2 do if c[i] == 'name' then out[#out + 1] = c[i + 1] end end end return out";
+        return texts(redis.execute("EVAL", names, "1", store.keys().signals(), RedisKeys.EVALUATOR_GROUP));
+    }
+
+    @Test
+    void shouldRemoveAConsumerThatHasBeenIdleAndHoldsNothing() {
+        ensureGroup();
+        String dead = "dead-worker-" + UUID.randomUUID();
+        redis.execute("XGROUP", "CREATECONSUMER", store.keys().signals(), RedisKeys.EVALUATOR_GROUP, dead);
+        assertThat(consumers()).contains(dead);
+
+        // forget-consumer-after is 3 s in tests; a live evaluator looks once per claim-idle (1 s).
+        await().atMost(WAIT).untilAsserted(() -> assertThat(consumers()).doesNotContain(dead));
+        assertThat(consumers()).as("the live evaluator is still there").isNotEmpty();
     }
 }

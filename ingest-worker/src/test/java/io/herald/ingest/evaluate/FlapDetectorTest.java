@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,5 +47,21 @@ class FlapDetectorTest {
     })
     void shouldHoldAFlappingCheckDegraded(String what, String steps, String expected) {
         assertThat(run(steps)).isEqualTo(expected.trim());
+    }
+
+    @Test
+    void shouldCountAChangeRememberedAheadOfNowAsNowAndReleaseItInTime() {
+        // Saved when the sender's time was believed: five changes and the last one in 9999.
+        Instant ahead = Instant.parse("9999-12-31T23:59:59Z");
+        FlapState saved = new FlapState(List.of(ahead, ahead, ahead, ahead, ahead), ahead, true);
+
+        FlapDetector.Result held = RULE.apply(saved, CheckHealth.UP, CheckHealth.UP, "why", START);
+        FlapDetector.Result released = RULE.apply(held.flap(), CheckHealth.UP, CheckHealth.UP, "why",
+                START.plus(Duration.ofMinutes(5)));
+
+        assertThat(held.health()).isEqualTo(CheckHealth.DEGRADED);
+        assertThat(held.flap().lastChange()).isEqualTo(START);
+        assertThat(released.health()).isEqualTo(CheckHealth.UP);
+        assertThat(released.flap().flapping()).isFalse();
     }
 }

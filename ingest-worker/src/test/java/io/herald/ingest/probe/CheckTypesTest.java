@@ -61,6 +61,19 @@ class CheckTypesTest {
     }
 
     @Test
+    void shouldKeepAPulledCheckFreshWhileItsUpstreamIsReadThoughNothingNewIsRecorded() {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(store.current("vendor-mail"))
+                .extracting(ComponentState::status).isEqualTo(ComponentStatus.MAJOR_OUTAGE));
+        // expect_every is 4 s (three 1 s intervals and the timeout); the poll is answered every second.
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(12)).untilAsserted(() -> assertThat(
+                store.current("vendor-mail")).satisfies(state -> {
+                    assertThat(state.status()).isEqualTo(ComponentStatus.MAJOR_OUTAGE);
+                    assertThat(state.stale()).as("read every second: not stale").isFalse();
+                }));
+        assertThat(signalsOf("vendor-exchange")).as("still recorded once").hasSize(1);
+    }
+
+    @Test
     void shouldReadGraphServiceHealthAcrossPagesWithAnyEnumCasing() {
         Map<String, String> signal = awaitSignal("m365-exchange");
 

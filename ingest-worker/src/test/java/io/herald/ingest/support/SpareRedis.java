@@ -58,6 +58,16 @@ public class SpareRedis implements QuarkusTestResourceLifecycleManager {
         await().atMost(START_STOP).pollInterval(Duration.ofMillis(50)).until(() -> !answers(port));
     }
 
+    /** Kills the server on this port as a crash does (kill -9: nothing saved), and waits until it is gone. */
+    public static void killServer(int port) {
+        String info = TestRedis.run(List.of("redis-cli", "-p", Integer.toString(port), "info", "server"));
+        long pid = info.lines().filter(l -> l.startsWith("process_id:"))
+                .map(l -> Long.parseLong(l.substring("process_id:".length()).trim())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no process_id in " + info));
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(START_STOP).pollInterval(Duration.ofMillis(50)).until(() -> !answers(port));
+    }
+
     public static boolean answers(int port) {
         try {
             return "PONG".equals(TestRedis.run(List.of("redis-cli", "-p", Integer.toString(port), "ping")));

@@ -79,7 +79,8 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
                     "herald.ingest.sources.\"test-monitor\".token-sha256", Hashes.sha256Hex(TOKEN),
                     "herald.ingest.sources.\"other-monitor\".token-sha256", Hashes.sha256Hex(OTHER_TOKEN),
                     "herald.ingest.max-body-bytes", "4096",
-                    "herald.evaluator.claim-idle", "1s"));
+                    "herald.evaluator.claim-idle", "1s",
+                    "herald.evaluator.forget-consumer-after", "3s"));
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the test environment", e);

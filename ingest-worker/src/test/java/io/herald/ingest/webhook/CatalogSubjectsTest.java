@@ -19,6 +19,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +83,16 @@ class CatalogSubjectsTest {
                 .body("signals.subject", contains("PSVC123")).body("signals.check", contains("pd-exchange"));
     }
 
-    /** The Uptime Kuma fixture for another monitor (its own id, so its de-duplication keys are its own). */
+    /**
+     * The Uptime Kuma fixture for another monitor (its own id, so its de-duplication keys are its own), beating now:
+     * the evaluator does not apply a heartbeat older than one it already applied for the check.
+     */
     private static byte[] kuma(String fixture, String monitor) {
+        String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC).format(Instant.now());
         String body = new String(fixture("uptime-kuma", fixture), StandardCharsets.UTF_8)
                 .replace("IMAP mail.example.org", monitor).replace("\"monitorID\": 14", "\"monitorID\": 21")
-                .replace("\"id\": 14", "\"id\": 21");
+                .replace("\"id\": 14", "\"id\": 21")
+                .replaceAll("\"time\": \"[^\"]+\"", "\"time\": \"" + now + "\"");
         assertThat(body).contains("\"name\": \"" + monitor + "\"").contains("\"monitorID\": 21");
         return body.getBytes(StandardCharsets.UTF_8);
     }
