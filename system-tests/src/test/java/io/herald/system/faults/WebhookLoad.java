@@ -124,13 +124,23 @@ final class WebhookLoad {
             return;
         }
         int delivery = next.getAndIncrement();
-        attempt(delivery, delivery % workers.size(), 0, System.nanoTime());
-    }
-
-    private void attempt(int delivery, int worker, int tries, long firstTry) {
-        String id = id(delivery);
         String check = check(delivery, flipEvery);
         String status = !check.equals(FLIP_CHECK) || (delivery / flipEvery) % 2 == 1 ? "up" : "down";
+        attempt(id(delivery), check, status, delivery % workers.size(), 0, System.nanoTime(), this::sendNext);
+    }
+
+    /**
+     * One more delivery besides the senders' (a monitor of its own), sent and retried as theirs are and counted with
+     * them; completes when it is answered 202 or refused.
+     */
+    CompletableFuture<Void> deliver(String id, String check, String status) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        attempt(id, check, status, 0, 0, System.nanoTime(), () -> done.complete(null));
+        return done;
+    }
+
+    private void attempt(String id, String check, String status, int worker, int tries, long firstTry,
+            Runnable then) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(workers.get(worker) + "/ingest/" + FaultStack.SOURCE))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -153,18 +163,18 @@ final class WebhookLoad {
                 if (duplicate(response.body())) {
                     answeredDuplicate.incrementAndGet();
                 }
-                sendNext();
+                then.run();
             } else if (code >= 400 && code < 500 && code != 408 && code != 429) {
                 refused.put(id, code + " " + response.body());
-                sendNext();
+                then.run();
             } else if (System.nanoTime() - firstTry > GIVE_UP.toNanos()) {
                 refused.put(id, "given up after " + tries + " tries: " + (failure == null ? code : failure));
-                sendNext();
+                then.run();
             } else {
                 retries.incrementAndGet();
                 long backoff = Math.min(500, 20L << Math.min(tries, 5));
-                CompletableFuture.delayedExecutor(backoff, TimeUnit.MILLISECONDS).execute(
-                        () -> attempt(delivery, (worker + 1) % workers.size(), tries + 1, firstTry));
+                CompletableFuture.delayedExecutor(backoff, TimeUnit.MILLISECONDS).execute(() -> attempt(id, check,
+                        status, (worker + 1) % workers.size(), tries + 1, firstTry, then));
             }
         });
     }
