@@ -50,6 +50,7 @@ class FaultsSystemTest {
     private static WebhookLoad load;
     private static final List<SseRecorder> sseClients = new ArrayList<>();
     private static String changesBefore;
+    private static boolean runCompleted;
     private static Figures figures;
     /** What happened when (wall clock), to place a missing id among the faults. */
     private static final Map<String, Instant> timeline = new LinkedHashMap<>();
@@ -92,7 +93,35 @@ class FaultsSystemTest {
         load = new WebhookLoad(stack.ingestUrls(), "d", FaultStack.TOKEN, SENDERS, FLIP_EVERY);
         mark("run started");
         load.start();
+        try {
+            runFaults(keys);
+        } finally {
+            // A fault that failed leaves the senders running: stop them, so what follows reads a finished run.
+            load.stop(0);
+            load.awaitFinished(Duration.ofSeconds(120));
+        }
+        runCompleted = true;
+        mark("run ended");
+        double seconds = (load.lastAcceptedNanos.get() - load.startedNanos()) / 1e9;
 
+        figures.add("deliveries sent (unique ids)", load.taken() + 2);
+        figures.add("deliveries answered 202", load.accepted.size());
+        figures.add("of which answered as duplicates (a retry of a delivery already appended)",
+                load.answeredDuplicate.get());
+        figures.add("retries (refused or cut connections, 503)", load.retries.get());
+        figures.add("refused or given up", load.refused.size());
+        figures.add("run duration, faults included", String.format("%.1f s", seconds));
+        figures.add("webhooks/s during the run (202s over the whole run, faults included)",
+                String.format("%.0f", load.accepted.size() / seconds));
+        figures.write();
+
+        assertThat(load.taken()).isGreaterThanOrEqualTo(DELIVERIES);
+        assertThat(load.refused).as("deliveries refused, or still failing after 90 s of retries").isEmpty();
+        assertThat(load.accepted).hasSize(load.taken() + 2);
+    }
+
+    /** The faults, one after the other, each once the senders have had deliveries answered since the last. */
+    private static void runFaults(RedisKeys keys) throws Exception {
         awaitAccepted(BETWEEN_FAULTS);
         restartAfterKill(stack.ingest.get(0), "ingest-worker a");
 
@@ -107,7 +136,11 @@ class FaultsSystemTest {
 
         awaitAccepted(load.accepted.size() + BETWEEN_FAULTS);
         restartAfterKill(stack.web, "status-web");
-        assertThat(HeraldData.status(stack.web.url() + "/")).as("status-web's page after its restart").isEqualTo(200);
+        long webReady = System.nanoTime();
+        // Ready means a status view is loaded; the home page is rendered from it right after.
+        await("status-web's page answers 200 after its restart").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10)).until(() -> HeraldData.status(stack.web.url() + "/") == 200);
+        figures.add("status-web: page answers 200, after it was ready", Duration.ofNanos(System.nanoTime() - webReady));
 
         awaitAccepted(load.accepted.size() + BETWEEN_FAULTS);
         mark("kill -9 of Redis");
@@ -146,27 +179,12 @@ class FaultsSystemTest {
         awaitAccepted(Math.max(DELIVERIES, load.accepted.size() + BETWEEN_FAULTS));
         load.stop(DELIVERIES);
         assertThat(load.awaitFinished(Duration.ofSeconds(120))).as("every sender finished").isTrue();
-        mark("run ended");
-        double seconds = (load.lastAcceptedNanos.get() - load.startedNanos()) / 1e9;
-        figures.add("deliveries sent (unique ids)", load.taken() + 2);
-        figures.add("deliveries answered 202", load.accepted.size());
-        figures.add("of which answered as duplicates (a retry of a delivery already appended)",
-                load.answeredDuplicate.get());
-        figures.add("retries (refused or cut connections, 503)", load.retries.get());
-        figures.add("refused or given up", load.refused.size());
-        figures.add("run duration, faults included", String.format("%.1f s", seconds));
-        figures.add("webhooks/s during the run (202s over the whole run, faults included)",
-                String.format("%.0f", load.accepted.size() / seconds));
-        figures.write();
-
-        assertThat(load.taken()).isGreaterThanOrEqualTo(DELIVERIES);
-        assertThat(load.refused).as("deliveries refused, or still failing after 90 s of retries").isEmpty();
-        assertThat(load.accepted).hasSize(load.taken() + 2);
     }
 
     @Test
     @Order(2)
     void shouldHoldEveryAcceptedDeliveryInTheSignalsStreamExactlyOnce() throws Exception {
+        assertThat(runCompleted).as("the run with its faults completed").isTrue();
         Map<String, Integer> inStream = HeraldData.deliveriesInSignals(redis.client, stack.keys);
         List<String> missing = load.accepted.keySet().stream().filter(id -> !inStream.containsKey(id)).sorted().toList();
         Map<String, Integer> twice = inStream.entrySet().stream().filter(e -> e.getValue() > 1)
@@ -184,6 +202,7 @@ class FaultsSystemTest {
     @Test
     @Order(3)
     void shouldApplyEveryAcceptedDeliveryExactlyOnce() throws Exception {
+        assertThat(runCompleted).as("the run with its faults completed").isTrue();
         Map<String, Long> expected = load.accepted.values().stream()
                 .collect(Collectors.groupingBy(check -> check, Collectors.counting()));
         long started = System.nanoTime();
@@ -215,6 +234,7 @@ class FaultsSystemTest {
     @Test
     @Order(4)
     void shouldStoreEveryStatusChangeInHistoryExactlyOnce() throws Exception {
+        assertThat(runCompleted).as("the run with its faults completed").isTrue();
         Map<String, StatusChange> changes = HeraldData.changes(redis.client, stack.keys);
         Set<String> worthy = HeraldData.historyWorthy(changes);
         long started = System.nanoTime();
@@ -245,6 +265,7 @@ class FaultsSystemTest {
     @Test
     @Order(5)
     void shouldGiveSseClientsThatReconnectEveryChangeOnce() throws Exception {
+        assertThat(runCompleted).as("the run with its faults completed").isTrue();
         Map<String, StatusChange> changes = HeraldData.changes(redis.client, stack.keys);
         List<String> expected = changes.keySet().stream().filter(id -> StreamIds.compare(id, changesBefore) > 0)
                 .toList();
@@ -282,6 +303,7 @@ class FaultsSystemTest {
     @Test
     @Order(6)
     void shouldServeTheStatusAndThePageAgain() {
+        assertThat(runCompleted).as("the run with its faults completed").isTrue();
         String expected = lastFlipStatus();
         await("summary.json shows the last flip (" + expected + ")").atMost(Duration.ofSeconds(30))
                 .until(() -> HeraldData.summaryStatus(stack.api.url(), "flip"), expected::equals);
