@@ -42,10 +42,18 @@ final class HeraldData {
         return counts;
     }
 
-    /** The evaluator's count of signals applied to a check (CheckRecord's count in the check-states hash). */
+    /**
+     * How many signals the evaluator took into account for a check, each once: applied (CheckRecord's count) or
+     * superseded (acknowledged without effect because newer news of the same check and location was already applied,
+     * which concurrent deliveries for one check can be).
+     */
     static long applied(Resp redis, RedisKeys keys, String check) throws IOException {
         String json = redis.string("HGET", keys.checkStates(), check);
-        return json == null ? 0 : JSON.readTree(json).path("count").asLong();
+        if (json == null) {
+            return 0;
+        }
+        var record = JSON.readTree(json);
+        return record.path("count").asLong() + record.path("superseded").asLong();
     }
 
     /** Signals read by an evaluator and not acknowledged yet (0 when the group does not exist). */
