@@ -8,14 +8,15 @@ import java.util.Optional;
  * ignoring case but otherwise exactly, so a space around one is refused rather than trimmed away; free text
  * (details, messages, annotations) may hold tab, CR and LF but no other control character. NUL is never accepted.
  * Each rule answers why a value is refused, in words that follow the field's name, or nothing when it is fine.
+ * Heartbeats hold their query parameters and text body to the same rules.
  */
-final class FieldText {
+public final class FieldText {
 
     private FieldText() {
     }
 
     /** An id, a name or a subject. */
-    static Optional<String> name(String value) {
+    public static Optional<String> name(String value) {
         return control(value, false).map(c -> describe(value, c) + "; ids, names and status words cannot contain "
                 + "control characters");
     }
@@ -30,7 +31,7 @@ final class FieldText {
     }
 
     /** Words for people: line breaks and tabs are kept, other control characters refused. */
-    static Optional<String> freeText(String value) {
+    public static Optional<String> freeText(String value) {
         return control(value, true).map(c -> describe(value, c) + "; free text may contain tab, CR and LF but no "
                 + "other control character");
     }
@@ -42,7 +43,7 @@ final class FieldText {
      * @param allowed the words in their canonical spelling
      * @return the canonical spelling, or why the value is none of them
      */
-    static Result statusWord(String value, String... allowed) {
+    public static Result statusWord(String value, String... allowed) {
         Optional<String> bad = name(value);
         if (bad.isPresent()) {
             return Result.refused(bad.get());
@@ -78,7 +79,7 @@ final class FieldText {
     }
 
     /** A status word in its canonical spelling, or why the sender's word is refused. */
-    record Result(String word, String refusal) {
+    public record Result(String word, String refusal) {
         static Result accepted(String word) {
             return new Result(word, null);
         }
@@ -87,7 +88,7 @@ final class FieldText {
             return new Result(null, why);
         }
 
-        boolean ok() {
+        public boolean ok() {
             return refusal == null;
         }
     }
