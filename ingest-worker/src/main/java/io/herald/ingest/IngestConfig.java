@@ -34,6 +34,15 @@ public interface IngestConfig {
     @WithDefault("24h")
     Duration dedupeTtl();
 
+    /** Beats of heartbeat checks ({@code POST /ingest/heartbeat/<check>}). */
+    Heartbeat heartbeat();
+
+    interface Heartbeat {
+        /** Longest detail a beat may carry, as its text body (in bytes) or its {@code msg} parameter (in characters). */
+        @WithDefault("1024")
+        int maxDetail();
+    }
+
     /**
      * One sender: how its body reads, how it proves it is genuine, and its format's own settings. Which of its
      * subjects are which checks is the catalog's business ({@code subjects} of a webhook check).

@@ -1,5 +1,6 @@
 package io.herald.ingest.webhook;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,17 @@ public final class WebhookHeaders {
             });
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    /** The first value of each request header, names matched case-insensitively. */
+    public static Map<String, String> of(HttpHeaders httpHeaders) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        httpHeaders.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        return headers;
     }
 
     /** The header's trimmed value, empty when absent or blank. */

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -82,7 +81,7 @@ public class WebhookResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
-        Map<String, String> headers = headers(httpHeaders);
+        Map<String, String> headers = WebhookHeaders.of(httpHeaders);
         WebhookSource configured = sources.authorize(source, raw, headers);
         if (!isJson(contentType)) {
             throw new ProblemException(415, "Send the body as application/json"
@@ -98,15 +97,6 @@ public class WebhookResource {
                 .onFailure().transform(WebhookResource::storeUnavailable);
     }
 
-    private static Map<String, String> headers(HttpHeaders httpHeaders) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        httpHeaders.getRequestHeaders().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                headers.put(name, values.get(0));
-            }
-        });
-        return headers;
-    }
 
     private static boolean isJson(String contentType) {
         if (contentType == null) {

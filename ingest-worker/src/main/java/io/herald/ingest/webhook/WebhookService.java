@@ -88,7 +88,8 @@ public class WebhookService {
                 ? "Check '" + id + "' takes signals from source '" + hook.source() + "', not from '" + source + "'."
                 : "Check '" + id + "' is an " + check.type().wire() + " probe run by Herald itself; it does not take "
                         + "webhook signals.")
-                .orElse("There is no check '" + id + "' in the catalog.");
+                .orElse("There is no check '" + id + "' in the catalog." + (id.equals(id.strip()) ? ""
+                        : " Check ids have no spaces around them; send the id exactly."));
     }
 
     private static Signal signal(String source, CheckDef check, Observation observation) {

@@ -27,6 +27,8 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     public static final String PAGERDUTY_SECRET = "pagerduty-current-secret";
     public static final String PAGERDUTY_OLD_SECRET = "pagerduty-secret-being-rotated-out";
     public static final String STANDARD_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /** The backup-heartbeat check's own token, given as its token_env variable. */
+    public static final String BACKUP_TOKEN = "token-of-the-nightly-backup-job";
 
     private Vertx vertx;
 
@@ -81,6 +83,8 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
                     "herald.ingest.max-body-bytes", "4096",
                     "herald.evaluator.claim-idle", "1s",
                     "herald.evaluator.forget-consumer-after", "3s"));
+            config.put("HERALD_TEST_BACKUP_TOKEN", BACKUP_TOKEN);
+            config.put("herald.ingest.heartbeat.max-detail", "200");
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the test environment", e);

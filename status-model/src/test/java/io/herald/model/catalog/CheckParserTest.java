@@ -72,7 +72,7 @@ class CheckParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "source: m                                        | c.yaml:9: @: 'type' is missing",
-            "type: gopher                                     | c.yaml:10: @.type: unknown check type 'gopher' (expected http, tcp, tls, dns, smtp, imap, pop3, activesync, statuspage, graph, webhook)",
+            "type: gopher                                     | c.yaml:10: @.type: unknown check type 'gopher' (expected http, tcp, tls, dns, smtp, imap, pop3, activesync, statuspage, graph, webhook, heartbeat)",
             "type: webhook; source: m; interval: 30x          | c.yaml:12: @.interval: '30x' is not a duration (use for example 500ms, 30s, 5m, 1h)",
             "type: webhook; source: m; interval: 0s           | c.yaml:12: @.interval: '0s' is not a duration",
             "type: webhook; source: m; latency_limit: fast    | c.yaml:12: @.latency_limit: 'fast' is not a duration",

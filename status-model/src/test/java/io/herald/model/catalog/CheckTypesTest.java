@@ -11,7 +11,8 @@ class CheckTypesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "http, PROBE", "tcp, PROBE", "tls, PROBE", "dns, PROBE", "smtp, PROBE", "imap, PROBE", "pop3, PROBE",
-            "activesync, PROBE", "statuspage, PULL", "graph, PULL", "webhook, PUSH", "HTTP, PROBE", "WebHook, PUSH",
+            "activesync, PROBE", "statuspage, PULL", "graph, PULL", "webhook, PUSH", "heartbeat, PUSH", "HTTP, PROBE",
+            "WebHook, PUSH",
     })
     void shouldFindEachTypeByName(String wire, CheckType.Kind kind) {
         CheckType type = CheckTypes.find(wire).orElseThrow().type();

@@ -1,6 +1,7 @@
 package io.herald.ingest.webhook.auth;
 
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,14 @@ public final class BearerAuth implements WebhookAuth {
     /** @param tokenSha256Hex SHA-256 of the token's UTF-8 bytes, in hex */
     public BearerAuth(String tokenSha256Hex) {
         this.tokenSha256 = Crypto.storedSha256(tokenSha256Hex, "the bearer token hash");
+    }
+
+    /** From the token itself (a check's own, read from the environment): only its SHA-256 is kept. */
+    public static BearerAuth forToken(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("the bearer token is not set");
+        }
+        return new BearerAuth(HexFormat.of().formatHex(Crypto.sha256(Crypto.utf8(token))));
     }
 
     @Override

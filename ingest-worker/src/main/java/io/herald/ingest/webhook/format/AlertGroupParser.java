@@ -75,10 +75,10 @@ final class AlertGroupParser {
         String kind = "summary";
         if (annotations.present()) {
             annotations.object();
-            words = annotations.get("summary").optionalText();
+            words = annotations.get("summary").optionalFreeText();
             if (words.isEmpty()) {
                 kind = "description";
-                words = annotations.get("description").optionalText();
+                words = annotations.get("description").optionalFreeText();
             }
         }
         String base = senderName + ": " + alertName + " " + status;

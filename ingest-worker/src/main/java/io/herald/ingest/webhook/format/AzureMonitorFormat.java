@@ -57,7 +57,7 @@ public final class AzureMonitorFormat implements SenderFormat {
             Optional<Instant> resolvedAt = essentials.get("resolvedDateTime").optionalInstant();
             observedAt = resolvedAt.isPresent() ? resolvedAt.get() : clock.instant();
         }
-        Optional<String> description = essentials.get("description").optionalText();
+        Optional<String> description = essentials.get("description").optionalFreeText();
         String detail = "Azure Monitor: " + alertRule + " " + condition + " (" + severity
                 + description.map(d -> ": " + d).orElse("") + ")";
         return List.of(new Observation(alertRule, outcome, detail, alertId + "|" + condition, observedAt));

@@ -24,7 +24,7 @@ final class CheckReportParser {
         String check = root.get("check").text();
         String status = root.get("status").oneOf("up", "degraded", "down");
         CheckOutcome outcome = CheckOutcome.fromWire(status);
-        Optional<String> detail = root.get("detail").optionalText();
+        Optional<String> detail = root.get("detail").optionalFreeText();
         Optional<String> id = root.get("id").optionalText();
         JsonField latencyField = root.get("latency_ms");
         Optional<Double> latency = latencyField.optionalNumber();

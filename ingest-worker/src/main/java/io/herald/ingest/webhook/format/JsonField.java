@@ -120,20 +120,16 @@ final class JsonField {
         return items;
     }
 
-    /** A non-blank string. */
+    /** An id or a name: a non-blank string, exactly as sent (see {@link FieldText#name}). */
     String text() throws PayloadException {
         requirePresent();
         if (!node.isTextual()) {
             throw invalid(words + " must be a string, got " + describe(node));
         }
-        String value = node.textValue().trim();
-        if (value.isEmpty()) {
-            throw invalid(words + " must not be empty");
-        }
-        return value;
+        return name(node.textValue());
     }
 
-    /** A non-blank string or a number, as text: identifiers that some senders write either way. */
+    /** An id or a name that some senders write as a number: a non-blank string or a number, as text. */
     String scalar() throws PayloadException {
         requirePresent();
         if (node.isNumber()) {
@@ -142,14 +138,27 @@ final class JsonField {
         return text();
     }
 
+    /** An optional id or name, exactly as sent; absent when missing, null or blank. */
     Optional<String> optionalText() throws PayloadException {
         if (!present()) {
             return Optional.empty();
         }
-        if (!node.isTextual() && !node.isNumber() && !node.isBoolean()) {
-            throw invalid(words + " must be a string, got " + describe(node));
+        String value = optionalScalar();
+        refuse(FieldText.name(value));
+        return Optional.of(value).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * Optional words for people (a detail, a message, an annotation): tab, CR and LF are kept, other control
+     * characters refused (see {@link FieldText#freeText}); surrounding spaces are dropped; absent when blank.
+     */
+    Optional<String> optionalFreeText() throws PayloadException {
+        if (!present()) {
+            return Optional.empty();
         }
-        return Optional.of(node.asText().trim()).filter(s -> !s.isEmpty());
+        String value = optionalScalar();
+        refuse(FieldText.freeText(value));
+        return Optional.of(value.strip()).filter(s -> !s.isEmpty());
     }
 
     long integer() throws PayloadException {
@@ -170,15 +179,20 @@ final class JsonField {
         return Optional.of(node.doubleValue());
     }
 
-    /** One of the allowed values, compared ignoring case; returns the allowed spelling. */
+    /**
+     * A status word: one of the allowed values, compared ignoring case but otherwise exactly (a space around it is
+     * refused, not trimmed); returns the allowed spelling.
+     */
     String oneOf(String... allowed) throws PayloadException {
-        String value = scalar();
-        for (String candidate : allowed) {
-            if (candidate.equalsIgnoreCase(value)) {
-                return candidate;
-            }
+        requirePresent();
+        if (!node.isTextual() && !node.isNumber()) {
+            throw invalid(words + " must be " + choices(allowed) + ", got " + describe(node));
         }
-        throw invalid(words + " must be " + choices(allowed) + ", got " + quote(value));
+        FieldText.Result word = FieldText.statusWord(node.asText(), allowed);
+        if (!word.ok()) {
+            throw invalid(words + " " + word.refusal());
+        }
+        return word.word();
     }
 
     /** An ISO-8601 date-time; without an offset it is read as UTC. */
@@ -204,6 +218,30 @@ final class JsonField {
         return PayloadException.invalid(pointer, message);
     }
 
+    private String name(String value) throws PayloadException {
+        refuse(FieldText.name(value));
+        if (value.isEmpty()) {
+            throw invalid(words + " must not be empty");
+        }
+        if (value.isBlank()) {
+            throw invalid(words + " must not be blank");
+        }
+        return value;
+    }
+
+    private String optionalScalar() throws PayloadException {
+        if (!node.isTextual() && !node.isNumber() && !node.isBoolean()) {
+            throw invalid(words + " must be a string, got " + describe(node));
+        }
+        return node.asText();
+    }
+
+    private void refuse(Optional<String> why) throws PayloadException {
+        if (why.isPresent()) {
+            throw invalid(words + " " + why.get());
+        }
+    }
+
     private void requirePresent() throws PayloadException {
         if (!present()) {
             throw invalid((words.isEmpty() ? "the body" : words) + " is required");
@@ -221,8 +259,18 @@ final class JsonField {
         return out.toString();
     }
 
+    /** The value in quotes, shortened, each control character written as a backslash-u escape so it can be seen. */
     static String quote(String value) {
-        return "'" + shorten(value, MAX_QUOTED) + "'";
+        String shown = value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
+        StringBuilder out = new StringBuilder("'");
+        shown.chars().forEach(c -> {
+            if (FieldText.isControl((char) c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.append('\'').toString();
     }
 
     private static String describe(JsonNode value) {

@@ -52,7 +52,8 @@ public final class PagerDutyFormat implements SenderFormat {
         Optional<String> serviceName = service.get("summary").optionalText();
         String subject = serviceName.isPresent() ? serviceName.get() : service.get("id").scalar();
 
-        String dedupeKey = WebhookHeaders.get(headers, "X-Webhook-Id").orElse(eventId);
+        Optional<String> webhookId = WebhookHeaders.get(headers, "X-Webhook-Id");
+        String dedupeKey = webhookId.isPresent() ? FieldText.headerId("X-Webhook-Id", webhookId.get()) : eventId;
         return List.of(new Observation(subject, outcome, detail(data, eventType), dedupeKey,
                 event.get("occurred_at").instant()));
     }
@@ -62,7 +63,7 @@ public final class PagerDutyFormat implements SenderFormat {
         StringBuilder out = new StringBuilder("PagerDuty: incident");
         Optional<String> number = data.get("number").optionalText();
         number.ifPresent(n -> out.append(" #").append(n));
-        data.get("title").optionalText().ifPresent(t -> out.append(" '").append(t).append('\''));
+        data.get("title").optionalFreeText().ifPresent(t -> out.append(" '").append(t).append('\''));
         if (number.isEmpty()) {
             data.get("id").optionalText().ifPresent(id -> out.append(" ").append(id));
         }

@@ -28,7 +28,7 @@ public final class PingdomFormat implements SenderFormat {
         CheckOutcome outcome = state.equals("UP") || state.equals("SUCCESS") ? CheckOutcome.UP : CheckOutcome.DOWN;
         long changedAt = root.get("state_changed_timestamp").integer();
         Optional<String> previous = root.get("previous_state").optionalText();
-        Optional<String> description = root.get("description").optionalText();
+        Optional<String> description = root.get("description").optionalFreeText();
 
         StringBuilder detail = new StringBuilder("Pingdom: ").append(checkName).append(' ').append(state);
         if (previous.isPresent() || description.isPresent()) {

@@ -40,8 +40,8 @@ public final class StandardWebhooksFormat implements SenderFormat {
     @Override
     public List<Observation> parse(byte[] body, Map<String, String> headers) throws PayloadException {
         CheckReportParser.Report report = CheckReportParser.parse(JsonField.parseObject(body));
-        String webhookId = WebhookHeaders.get(headers, ID_HEADER).orElseThrow(() -> PayloadException.invalid(
-                "header:" + ID_HEADER, "the " + ID_HEADER + " header is required"));
+        String webhookId = FieldText.headerId(ID_HEADER, WebhookHeaders.get(headers, ID_HEADER).orElseThrow(() ->
+                PayloadException.invalid("header:" + ID_HEADER, "the " + ID_HEADER + " header is required")));
         Instant observedAt = report.observedAt().isPresent() ? report.observedAt().get() : timestamp(headers);
         return List.of(new Observation(report.check(), report.outcome(), CheckReportParser.detail(report, "Signed webhook"),
                 webhookId, observedAt, report.latencyMs()));

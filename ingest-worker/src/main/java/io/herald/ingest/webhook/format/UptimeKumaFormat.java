@@ -62,7 +62,7 @@ public final class UptimeKumaFormat implements SenderFormat {
             case UP -> "up";
             case DEGRADED -> "pending";
         };
-        Optional<String> message = heartbeat.get("msg").optionalText();
+        Optional<String> message = heartbeat.get("msg").optionalFreeText();
         Optional<Double> ping = heartbeat.get("ping").optionalNumber();
         StringBuilder out = new StringBuilder("Uptime Kuma: ").append(name).append(' ').append(state);
         if (message.isPresent() || ping.isPresent()) {

@@ -63,7 +63,7 @@ class GenericJsonFormatTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "{\"status\":\"up\"}                                   | /check       | check is required",
-            "{\"check\":\"  \",\"status\":\"up\"}                  | /check       | check must not be empty",
+            "{\"check\":\"  \",\"status\":\"up\"}                  | /check       | check must not be blank",
             "{\"check\":5,\"status\":\"up\"}                       | /check       | check must be a string, got 5",
             "{\"check\":\"c\"}                                     | /status      | status is required",
             "{\"check\":\"c\",\"status\":null}                     | /status      | status is required",
