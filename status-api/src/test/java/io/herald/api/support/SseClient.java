@@ -31,10 +31,13 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(URI uri, String lastEventId) throws Exception {
+        return openWith(uri, lastEventId == null ? java.util.Map.of() : java.util.Map.of("Last-Event-ID", lastEventId));
+    }
+
+    /** Opens the stream sending these request headers (Last-Event-ID, Origin...). */
+    public static SseClient openWith(URI uri, java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
+        headers.forEach(request::header);
         HttpResponse<Stream<String>> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofLines());
         return new SseClient(response);
