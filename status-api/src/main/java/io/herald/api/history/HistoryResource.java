@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.api.catalog.PageTime;
 import io.herald.api.http.CachedBody;
 import io.herald.api.http.HttpCaching;
+import io.herald.api.http.TimeBounds;
 import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
 import io.herald.model.catalog.Catalog;
@@ -95,12 +96,23 @@ public class HistoryResource {
         }
         String text = value.trim();
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(time.zone()).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                if (TimeBounds.accepts(date.getYear())) {
+                    return date.atStartOfDay(time.zone()).toInstant();
+                }
+            } else {
+                OffsetDateTime at = OffsetDateTime.parse(text);
+                if (TimeBounds.accepts(at)) {
+                    return at.toInstant();
+                }
+            }
         } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(field, "Bad " + field, "The field '" + field + "' ('" + value
-                    + "') is not an ISO 8601 time with offset (2026-11-26T09:00:00+01:00) or a date (2026-11-26).");
+            // reported below
         }
+        throw ProblemException.badParameter(field, "Bad " + field, "The field '" + field + "' ('" + value
+                + "') is not an ISO 8601 time with offset (2026-11-26T09:00:00+01:00) or a date (2026-11-26), with a "
+                + "year " + TimeBounds.WORDS + ".");
     }
 
     private int parseLimit(String limit) {

@@ -46,10 +46,14 @@ public final class Fields {
                     + "for example 2026-11-26T22:00:00+01:00).");
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            OffsetDateTime at = OffsetDateTime.parse(value.trim());
+            if (TimeBounds.accepts(at)) {
+                return at.toInstant();
+            }
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "The field '" + field + "' ('" + value + "') is not an ISO 8601 "
-                    + "time with offset, for example 2026-11-26T22:00:00+01:00.");
+            // reported below
         }
+        throw ProblemException.invalidField(field, "The field '" + field + "' ('" + value + "') is not an ISO 8601 "
+                + "time with offset, for example 2026-11-26T22:00:00+01:00, with a year " + TimeBounds.WORDS + ".");
     }
 }

@@ -16,7 +16,10 @@ import java.util.Map;
 
 /**
  * Applies {@link AutomaticIncidentRule} to a stored change. Runs inside the transaction that stores the change, so
- * a redelivered change never opens or updates an incident twice.
+ * a redelivered change never opens or updates an incident twice. An incident tells when things happened: it is
+ * created, updated and resolved at the time of the change behind it, also when that change is recorded late (after
+ * PostgreSQL was away); only {@code updated_at} is when the record last changed, so readers that look for recent
+ * changes (the overlay's stream events) see it.
  */
 @ApplicationScoped
 public class IncidentAutomation {
@@ -66,13 +69,14 @@ public class IncidentAutomation {
 
     private Uni<Void> open(StatusChange change, ComponentDef component, AutomaticIncidentRule.Open decision) {
         Instant now = Instant.now();
+        Instant happened = change.at();
         IncidentEntity incident = new IncidentEntity();
         incident.kind = IncidentEntity.KIND_INCIDENT;
         incident.name = decision.name();
         incident.status = Vocabulary.INVESTIGATING;
         incident.impact = decision.impact();
         incident.automatic = true;
-        incident.createdAt = now;
+        incident.createdAt = happened;
         incident.updatedAt = now;
         incident.startedAt = change.at();
         incident.updateCount = 1;
@@ -80,8 +84,8 @@ public class IncidentAutomation {
         return incidents.persist(incident)
                 .flatMap(saved -> IncidentComponentEntity.of(saved.id, component.id(), change.to().wire())
                         .<IncidentComponentEntity>persist())
-                .flatMap(ignored -> update(incident, Vocabulary.INVESTIGATING, decision.body(), change, component,
-                        now).persist())
+                .flatMap(ignored -> update(incident, Vocabulary.INVESTIGATING, decision.body(), change, component)
+                        .persist())
                 .flatMap(ignored -> incidents.withDetails(incident))
                 .flatMap(notifications::opened);
     }
@@ -97,7 +101,7 @@ public class IncidentAutomation {
         }
         if (decision.resolve()) {
             incident.status = Vocabulary.RESOLVED;
-            incident.resolvedAt = now;
+            incident.resolvedAt = change.at();
         }
         incident.updatedAt = now;
         incident.updateCount++;
@@ -109,19 +113,19 @@ public class IncidentAutomation {
                     row.status = change.to().wire();
                     return Uni.createFrom().item(row);
                 })
-                .flatMap(ignored -> update(incident, incident.status, decision.body(), change, component, now)
+                .flatMap(ignored -> update(incident, incident.status, decision.body(), change, component)
                         .<IncidentUpdateEntity>persist())
                 .flatMap(update -> incidents.withDetails(incident)
                         .flatMap(data -> notifications.updatedOrResolved(data, update, decision.resolve())));
     }
 
     private IncidentUpdateEntity update(IncidentEntity incident, String status, String body, StatusChange change,
-            ComponentDef component, Instant now) {
+            ComponentDef component) {
         IncidentUpdateEntity update = new IncidentUpdateEntity();
         update.incidentId = incident.id;
         update.status = status;
         update.body = body;
-        update.createdAt = now;
+        update.createdAt = change.at();
         update.displayAt = change.at();
         update.affectedComponents = views.affectedJson(List.of(new Incident.AffectedComponent(component.id(),
                 component.name(), change.from() == null ? null : change.from().wire(), change.to().wire())));

@@ -6,6 +6,7 @@ import io.herald.api.catalog.PageTime;
 import io.herald.api.http.CachedBody;
 import io.herald.api.http.HttpCaching;
 import io.herald.api.http.PathIds;
+import io.herald.api.http.TimeBounds;
 import io.herald.api.read.Vocabulary;
 import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
@@ -76,14 +77,9 @@ public class IncidentResource {
         Instant from = null;
         Instant to = null;
         if (month != null && !month.isBlank()) {
-            try {
-                YearMonth ym = YearMonth.parse(month.trim());
-                from = ym.atDay(1).atStartOfDay(time.zone()).toInstant();
-                to = ym.plusMonths(1).atDay(1).atStartOfDay(time.zone()).toInstant();
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badParameter("month", "Bad month",
-                        "The field 'month' ('" + month + "') is not a month such as 2026-11.");
-            }
+            YearMonth ym = month(month);
+            from = ym.atDay(1).atStartOfDay(time.zone()).toInstant();
+            to = ym.plusMonths(1).atDay(1).atStartOfDay(time.zone()).toInstant();
         }
         return queries.incidents(count, from, to).map(list -> respond(ifNoneMatch,
                 new IncidentList(list.stream().map(views::body).toList())));
@@ -152,6 +148,19 @@ public class IncidentResource {
             }
             return respond(ifNoneMatch, views.body(found));
         });
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            YearMonth parsed = YearMonth.parse(month.trim());
+            if (TimeBounds.accepts(parsed)) {
+                return parsed;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw ProblemException.badParameter("month", "Bad month", "The field 'month' ('" + month + "') is not a "
+                + "month such as 2026-11, with a year " + TimeBounds.WORDS + ".");
     }
 
     private Response respond(String ifNoneMatch, Object body) {

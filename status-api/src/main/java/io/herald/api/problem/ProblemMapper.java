@@ -1,5 +1,7 @@
 package io.herald.api.problem;
 
+import io.herald.api.db.StorageConfig;
+import io.herald.api.db.StorageFailure;
 import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
 import io.quarkus.logging.Log;
@@ -17,6 +19,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * client.
  */
 public class ProblemMapper {
+    private final String retryAfter;
+
+    public ProblemMapper(StorageConfig storage) {
+        this.retryAfter = Long.toString(Math.max(1, storage.retryAfter().toSeconds()));
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -91,8 +98,19 @@ public class ProblemMapper {
                 "The request was not accepted: " + type.getReasonPhrase().toLowerCase() + "."));
     }
 
+    /**
+     * Anything else: PostgreSQL out of reach is a 503 to retry (the current status is still served from memory);
+     * everything else is a bug, logged with its stack.
+     */
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Throwable e) {
+        if (StorageFailure.unavailable(e)) {
+            Log.warnf("Answered 503 storage-unavailable: PostgreSQL cannot be reached (%s)", e.getMessage());
+            return Response.fromResponse(respond(Problem.of(503, "storage-unavailable", "Storage unavailable",
+                    "Herald's database cannot be reached just now, so this cannot be read or changed; the current "
+                            + "status (/api/v1/status, /api/v2/summary.json) is still served. Try again shortly.")))
+                    .header("Retry-After", retryAfter).build();
+        }
         Log.error("Unexpected error while answering a request", e);
         return respond(Problem.of(500, "server-error", "Server error",
                 "The server could not answer this request; it has been logged."));

@@ -3,6 +3,7 @@ package io.herald.api.status;
 import io.herald.http.EntityTags;
 import io.herald.api.http.CachedBody;
 import io.herald.api.http.HttpCaching;
+import io.herald.api.http.PublicCors;
 import io.herald.api.read.PageBodies;
 import io.herald.api.read.ReadModel;
 import io.netty.buffer.Unpooled;
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * The hottest reads (GET of summary.json, status.json, components.json and the native /api/v1/status) as plain Vert.x
  * routes ahead of RESTEasy: the precomputed bytes are wrapped, not copied, and written on the event loop, without
  * RESTEasy's per-request machinery. The RESTEasy resources behind them still describe these paths in /q/openapi and
- * answer every other method (405 problem).
+ * answer every other method (405 problem). Any origin may read them (the CORS headers are constants set like the
+ * others, no filter runs).
  */
 @ApplicationScoped
 public class HotReadRoutes {
@@ -52,6 +54,7 @@ public class HotReadRoutes {
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.ETAG, body.etag());
         headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
+        PublicCors.allowAnyOrigin(headers);
         if (EntityTags.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), body.etag())) {
             response.setStatusCode(304).end();
             return;

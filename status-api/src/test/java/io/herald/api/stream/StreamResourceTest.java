@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.herald.api.support.IsolatedTest;
+import io.herald.api.support.SseClient;
 import io.herald.model.ComponentStatus;
 import io.herald.model.HeraldJson;
 import io.herald.model.LiveNotice;

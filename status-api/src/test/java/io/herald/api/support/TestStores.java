@@ -50,7 +50,12 @@ public final class TestStores {
     }
 
     public static long count(String query) {
-        try (Connection connection = DriverManager.getConnection(JDBC_URL, "postgres", "");
+        return count(JDBC_URL, query);
+    }
+
+    /** A count from another database of the shared PostgreSQL, as the superuser. */
+    public static long count(String jdbcUrl, String query) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery(query)) {
             rows.next();
@@ -61,7 +66,12 @@ public final class TestStores {
     }
 
     public static String string(String query) {
-        try (Connection connection = DriverManager.getConnection(JDBC_URL, "postgres", "");
+        return string(JDBC_URL, query);
+    }
+
+    /** A value from another database of the shared PostgreSQL, as the superuser. */
+    public static String string(String jdbcUrl, String query) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery(query)) {
             return rows.next() ? rows.getString(1) : null;

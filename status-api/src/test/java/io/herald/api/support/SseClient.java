@@ -1,4 +1,4 @@
-package io.herald.api.stream;
+package io.herald.api.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A plain HTTP client reading server-sent events line by line, as a browser's EventSource would. */
-final class SseClient implements AutoCloseable {
-    record Event(String id, String name, String data) {
+public final class SseClient implements AutoCloseable {
+    public record Event(String id, String name, String data) {
     }
 
     /** Status change events; incident and maintenance events go to {@link #pageEvents}. */
@@ -30,25 +30,28 @@ final class SseClient implements AutoCloseable {
         this.reader = CompletableFuture.runAsync(this::read);
     }
 
-    static SseClient open(URI uri, String lastEventId) throws Exception {
+    public static SseClient open(URI uri, String lastEventId) throws Exception {
+        return openWith(uri, lastEventId == null ? java.util.Map.of() : java.util.Map.of("Last-Event-ID", lastEventId));
+    }
+
+    /** Opens the stream sending these request headers (Last-Event-ID, Origin...). */
+    public static SseClient openWith(URI uri, java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
+        headers.forEach(request::header);
         HttpResponse<Stream<String>> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofLines());
         return new SseClient(response);
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    String header(String name) {
+    public String header(String name) {
         return response.headers().firstValue(name).orElse(null);
     }
 
-    Event next(Duration timeout) throws InterruptedException {
+    public Event next(Duration timeout) throws InterruptedException {
         Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
             throw new AssertionError("no event within " + timeout);
@@ -57,7 +60,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next incident or maintenance event. */
-    Event nextPageEvent(Duration timeout) throws InterruptedException {
+    public Event nextPageEvent(Duration timeout) throws InterruptedException {
         Event event = pageEvents.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
             throw new AssertionError("no incident or maintenance event within " + timeout);
@@ -65,11 +68,11 @@ final class SseClient implements AutoCloseable {
         return event;
     }
 
-    Event poll(Duration timeout) throws InterruptedException {
+    public Event poll(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    List<String> commentsWithin(Duration timeout) throws InterruptedException {
+    public List<String> commentsWithin(Duration timeout) throws InterruptedException {
         List<String> seen = new ArrayList<>();
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
