@@ -8,7 +8,9 @@ import io.herald.web.view.IncidentViews;
 import io.herald.web.view.Language;
 import io.herald.web.view.SiteView;
 import io.herald.web.view.StatusApiClient;
+import io.herald.model.problem.Problem;
 import io.herald.model.status.Incident;
+import io.herald.web.problem.ProblemMapper;
 import io.herald.web.view.StatusView;
 import io.herald.web.view.StatusView.IncidentView;
 import io.herald.web.view.StatusViewService;
@@ -28,7 +30,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -98,33 +99,33 @@ public class IncidentPageResource {
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
-        return month(null, ifNoneMatch, acceptEncoding, acceptLanguage, lang);
+        return month(null, ifNoneMatch, acceptEncoding, acceptLanguage, null, lang);
     }
 
     @GET
     @Path("history/{month}")
-    @Produces(MediaType.TEXT_HTML)
+    // JSON too, so that a program asking for JSON is told what is wrong with its month as problem+json.
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "The incidents of one month, such as 2026-11 (in the page's time zone)")
     @APIResponse(responseCode = "200", description = "The page")
-    @APIResponse(responseCode = "404", description = "Not a month")
+    @APIResponse(responseCode = "400", description = "Not a month from 1970-01 to 9999-12 (yyyy-MM): a page in words, "
+            + "or problem+json bad-month when Accept asks for JSON")
     public Uni<Response> month(@PathParam("month") String month,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
-        Language language = language(lang, acceptLanguage);
+        YearMonth asked = month == null ? null : HistoryMonth.parse(month);
+        ProblemMapper.requirePage(accept);
+        Language language = Language.choose(lang, acceptLanguage);
         StatusView view = views.current(language);
         if (view == null) {
             return Uni.createFrom().item(unavailable());
         }
         SiteView site = SiteView.of(view);
         ZoneId zone = ZoneId.of(view.timeZone());
-        YearMonth ym;
-        try {
-            ym = month == null ? YearMonth.now(clock.withZone(zone)) : YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            return Uni.createFrom().item(PageResponses.respond(notFound(site), null, acceptEncoding));
-        }
+        YearMonth ym = asked != null ? asked : YearMonth.now(clock.withZone(zone));
         String key = "history:" + ym + ":" + language.tag();
         return Uni.createFrom().completionStage(cache.page(key,
                 () -> client.fetch("/api/v1/incidents?limit=500&month=" + ym, IncidentList.class),
@@ -133,14 +134,14 @@ public class IncidentPageResource {
                             : IncidentViews.of(list.items(), zone, language.wording());
                     String words = DateTimeFormatter.ofPattern("LLLL yyyy", language.locale()).format(ym);
                     return PageResponses.page(200, Templates.history(site, words, incidents,
-                            ym.minusMonths(1).toString(), ym.plusMonths(1).toString())
+                            HistoryMonth.previous(ym), HistoryMonth.next(ym))
                             .setAttribute(TemplateInstance.LOCALE, language.locale()).render(), HTML_UTF8);
                 })).map(page -> PageResponses.respond(page, ifNoneMatch, acceptEncoding));
     }
 
     private Uni<Response> one(String apiPath, String id, boolean maintenance, String ifNoneMatch, String acceptEncoding,
             String acceptLanguage, String lang) {
-        Language language = language(lang, acceptLanguage);
+        Language language = Language.choose(lang, acceptLanguage);
         StatusView view = views.current(language);
         if (view == null) {
             return Uni.createFrom().item(unavailable());
@@ -164,10 +165,5 @@ public class IncidentPageResource {
     private static Response unavailable() {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, 5)
                 .type(MediaType.TEXT_PLAIN).entity("The status is not available yet.").build();
-    }
-
-    private static Language language(String lang, String acceptLanguage) {
-        Language chosen = Language.ofTag(lang);
-        return chosen != null ? chosen : Language.fromAcceptLanguage(acceptLanguage);
     }
 }

@@ -10,6 +10,8 @@ import static io.herald.web.support.StatusDocs.transition;
 import static io.herald.web.support.StatusDocs.update;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.herald.model.HeraldJson;
 import io.herald.web.support.Eventually;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class IncidentPagesTest {
@@ -105,6 +109,42 @@ class IncidentPagesTest {
         assertThat(html).contains("History: November 2025".replace("History", "Incident history"),
                 "<a href=\"/incidents/41\">ActiveSync: some users cannot connect</a>", "Duration: 13 h",
                 "href=\"/history/2025-10\"", "href=\"/history/2025-12\"");
-        given().get("/history/not-a-month").then().statusCode(404);
+    }
+
+    /** A month Herald cannot show is bad input: a 400 in words for a browser, problem+json for a program. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12", "-999999999-01", "1969-12", "10000-01", "0000-01", "2025-13", "2025-00",
+            "2025-1", "2025-11-01", "not-a-month", "%E2%80%AE2025-11"})
+    void shouldAnswerBadRequestForAMonthOutsideTheRangeOrNotAMonth(String month) {
+        String english = given().urlEncodingEnabled(false).accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Accept-Language", "en").get("/history/" + month)
+                .then().statusCode(400).contentType("text/html;charset=UTF-8").extract().asString();
+        assertThat(english).contains("<html lang=\"en\">", "<h1>Not a month</h1>", "from 1970-01 to 9999-12",
+                "href=\"/history\"");
+        String french = given().urlEncodingEnabled(false).accept("text/html").header("Accept-Language", "fr")
+                .get("/history/" + month).then().statusCode(400).contentType("text/html;charset=UTF-8").extract()
+                .asString();
+        assertThat(french).contains("<html lang=\"fr\">", "<h1>Ce n’est pas un mois</h1>", "de 1970-01 à 9999-12");
+        for (String accept : List.of("application/problem+json", "application/json")) {
+            given().urlEncodingEnabled(false).accept(accept).get("/history/" + month).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://herald.io/problems/bad-month"))
+                    .body("status", equalTo(400)).body("field", equalTo("month"))
+                    .body("detail", containsString("1970-01 to 9999-12"));
+        }
+    }
+
+    @Test
+    void shouldShowTheFirstAndLastMonthsWithoutALinkPastThem() {
+        String first = given().get("/history/1970-01").then().statusCode(200).extract().asString();
+        assertThat(first).contains("href=\"/history/1970-02\"").doesNotContain("href=\"/history/1969-12\"");
+        String last = given().get("/history/9999-12").then().statusCode(200).extract().asString();
+        assertThat(last).contains("href=\"/history/9999-11\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
+    void shouldStillAnswerAProgramAskingForJsonOnlyWith406ForAGoodMonth() {
+        given().accept("application/json").get("/history/2025-11").then().statusCode(406)
+                .contentType("application/problem+json");
     }
 }
