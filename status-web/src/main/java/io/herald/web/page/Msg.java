@@ -158,4 +158,16 @@ public interface Msg {
 
     @Message("The chart shows 24h, 7d, 30d or 90d: give one of these as ?window=.")
     String bad_window();
+
+    @Message("History is not available right now; the current status above is live. Try again in a moment.")
+    String history_unavailable();
+
+    @Message("This history may be out of date: the status service does not answer, so it is shown as it was at {when}.")
+    String history_kept(String when);
+
+    @Message("Not available right now")
+    String not_available_title();
+
+    @Message("This page is not available right now; the current status above is live. Try again in a moment.")
+    String page_unavailable();
 }
