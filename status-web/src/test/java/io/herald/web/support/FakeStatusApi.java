@@ -296,6 +296,15 @@ public final class FakeStatusApi {
         streams.forEach(response -> response.write(frame));
     }
 
+    /** A change with its staleness; from equal to to is a refresh: only the staleness changed. */
+    public void pushChange(String id, String component, String from, String to, String at, boolean stale,
+            String staleDetail) {
+        String data = new LiveNotice(id, new StatusChange(component, ComponentStatus.fromWire(from),
+                ComponentStatus.fromWire(to), Instant.parse(at), "test", "", stale, staleDetail)).encode();
+        String frame = "id: " + id + "\nevent: change\ndata: " + data + "\n\n";
+        streams.forEach(response -> response.write(frame));
+    }
+
     /**
      * Makes status-web read /api/v1/status again, as it must after a gap: an incident event (a whole one, of an
      * incident already resolved) whose id names a change status-web never received. Tests call it after setting a
