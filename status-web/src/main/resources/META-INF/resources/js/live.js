@@ -121,6 +121,23 @@
     }
   }
 
+  // A stale component says so beside its status; the line exists only while it is stale (no weight on the page).
+  function setStale(el, words) {
+    var line = el.querySelector(".stale-words");
+    if (!words) {
+      if (line) {
+        line.parentNode.removeChild(line);
+      }
+      return;
+    }
+    if (!line) {
+      var row = el.querySelector(".row");
+      line = element("p", "stale-words");
+      el.insertBefore(line, row ? row.nextSibling : el.firstChild);
+    }
+    setText(line, words);
+  }
+
   function element(tag, className, text) {
     var el = document.createElement(tag);
     if (className) {
@@ -269,6 +286,7 @@
         }
         components++;
         setStatus(componentEl, component);
+        setStale(componentEl, component.staleWords);
         var detail = componentEl.querySelector(".detail");
         if (detail) {
           setText(detail, component.detail || "");

@@ -1,6 +1,7 @@
 package io.herald.web.badge;
 
 import io.herald.web.page.PageResponses;
+import io.herald.web.view.Language;
 import io.herald.web.view.StatusView;
 import io.herald.web.view.StatusView.ComponentView;
 import io.herald.web.view.ViewChanged;
@@ -43,7 +44,10 @@ public class BadgeResource {
         Map<String, Page> rendered = new HashMap<>();
         for (StatusView.ServiceView service : view.services()) {
             for (ComponentView component : service.components()) {
-                rendered.put(component.id(), render(Badge.of(component.name(), component.words(), component.status())));
+                // Short, like every badge: the status, and that it is the last known one.
+                String message = component.stale()
+                        ? String.format(Language.EN.wording().staleBadge(), component.words()) : component.words();
+                rendered.put(component.id(), render(Badge.of(component.name(), message, component.status())));
             }
         }
         components = Map.copyOf(rendered);
@@ -68,7 +72,8 @@ public class BadgeResource {
     @Path("components/{id}.svg")
     @Produces("image/svg+xml")
     @NonBlocking
-    @Operation(summary = "Badge of one component: its name and its status in words")
+    @Operation(summary = "Badge of one component: its name and its status in words, \"(stale)\" after it when it is "
+            + "the last known one")
     @APIResponse(responseCode = "200", description = "SVG")
     @APIResponse(responseCode = "404", description = "No such component")
     public Response component(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,

@@ -3,6 +3,9 @@ package io.herald.web.component;
 import io.herald.web.UrlEncoding;
 import io.herald.model.ComponentStatus;
 import io.herald.model.catalog.CheckDef;
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
+import io.herald.web.problem.ProblemMapper;
 import io.herald.web.cache.UpstreamPageCache;
 import io.herald.web.page.PageResponses;
 import io.herald.web.view.Language;
@@ -78,18 +81,27 @@ public class ComponentPageResource {
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
+    // JSON too, so that a program asking for JSON is told what is wrong with its window as problem+json.
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "A component: status, uptime over 24 h to 365 d, response-time chart (p50, p95), changes")
     @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "400", description = "A window other than 24h, 7d, 30d or 90d: a page in words, or "
+            + "problem+json bad-window when Accept asks for JSON")
     @APIResponse(responseCode = "404", description = "No such component")
     public Uni<Response> component(@PathParam("id") String id,
             @Parameter(description = "Chart window: 24h (default), 7d, 30d or 90d") @QueryParam("window") String window,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @Parameter(description = "en or fr; overrides Accept-Language") @QueryParam("lang") String lang) {
-        Language chosen = Language.ofTag(lang);
-        Language language = chosen != null ? chosen : Language.fromAcceptLanguage(acceptLanguage);
+        String chartWindow = window == null || window.isEmpty() ? "24h" : window;
+        if (!CHART_WINDOWS.containsKey(chartWindow)) {
+            throw ProblemException.badParameter("window", "Bad window",
+                    "The chart window is one of 24h, 7d, 30d or 90d.");
+        }
+        ProblemMapper.requirePage(accept);
+        Language language = Language.choose(lang, acceptLanguage);
         StatusView view = views.current(language);
         if (view == null) {
             return Uni.createFrom().item(Response.status(503).header(HttpHeaders.RETRY_AFTER, 5).build());
@@ -99,7 +111,6 @@ public class ComponentPageResource {
             return Uni.createFrom().item(Response.status(404).type(MediaType.TEXT_PLAIN)
                     .entity("No such component.").build());
         }
-        String chartWindow = window != null && CHART_WINDOWS.containsKey(window) ? window : "24h";
         SiteView site = SiteView.of(view);
         ZoneId zone = ZoneId.of(view.timeZone());
         String key = "component:" + id + ":" + chartWindow + ":" + language.tag();

@@ -3,7 +3,6 @@ package io.herald.web.embed;
 import io.herald.web.WebConfig;
 import io.herald.web.cache.UpstreamPageCache.Page;
 import io.herald.web.page.PageResponses;
-import io.herald.web.page.PageLanguageChoice;
 import io.herald.web.view.Language;
 import io.herald.web.view.StatusView;
 import io.herald.web.view.ViewChanged;
@@ -67,7 +66,7 @@ public class EmbedResource {
         if (current == null) {
             return Response.status(503).header(HttpHeaders.RETRY_AFTER, 5).build();
         }
-        return PageResponses.respond(current.get(PageLanguageChoice.of(lang, acceptLanguage)), ifNoneMatch,
+        return PageResponses.respond(current.get(Language.choose(lang, acceptLanguage)), ifNoneMatch,
                 acceptEncoding);
     }
 }

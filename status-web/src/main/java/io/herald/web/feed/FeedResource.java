@@ -148,7 +148,10 @@ public class FeedResource {
         String key = "feed:" + kind + ":" + componentId + ":" + atom;
         return Uni.createFrom().completionStage(cache.page(key, () -> client.fetch(kind.api, IncidentList.class),
                 list -> render(view, kind, componentId, atom, list)))
-                .map(page -> PageResponses.respond(page, ifNoneMatch, acceptEncoding));
+                .map(page -> PageResponses.respond(page, ifNoneMatch, acceptEncoding))
+                // status-api cannot give the list now and it was never fetched: try again, as before the first view.
+                .onFailure(UpstreamPageCache.Unavailable.class)
+                .recoverWithItem(() -> Response.status(503).header(HttpHeaders.RETRY_AFTER, 5).build());
     }
 
     private Page render(StatusView view, Kind kind, String componentId, boolean atom, IncidentList list) {

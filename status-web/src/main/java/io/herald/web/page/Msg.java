@@ -143,4 +143,31 @@ public interface Msg {
 
     @Message("Badge")
     String badge();
+
+    @Message("Bad request")
+    String bad_request();
+
+    @Message("Not a month")
+    String bad_month_title();
+
+    @Message("This address does not name a month of the history: give one from 1970-01 to 9999-12, such as /history/2026-11.")
+    String bad_month();
+
+    @Message("Not a chart window")
+    String bad_window_title();
+
+    @Message("The chart shows 24h, 7d, 30d or 90d: give one of these as ?window=.")
+    String bad_window();
+
+    @Message("History is not available right now; the current status above is live. Try again in a moment.")
+    String history_unavailable();
+
+    @Message("This history may be out of date: the status service does not answer, so it is shown as it was at {when}.")
+    String history_kept(String when);
+
+    @Message("Not available right now")
+    String not_available_title();
+
+    @Message("This page is not available right now; the current status above is live. Try again in a moment.")
+    String page_unavailable();
 }

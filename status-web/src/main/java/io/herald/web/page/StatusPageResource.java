@@ -5,6 +5,7 @@ import io.herald.http.EntityTags;
 import io.herald.web.WebConfig;
 import io.herald.http.PreparedBody.Representation;
 import io.herald.web.problem.ProblemMapper;
+import io.herald.web.view.Language;
 import io.herald.web.view.StatusView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,7 +66,7 @@ public class StatusPageResource {
         HttpServerResponse response = context.response();
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.VARY, VARY);
-        PreparedBody page = homePage.current(PageLanguageChoice.of(request.getParam("lang"),
+        PreparedBody page = homePage.current(Language.choose(request.getParam("lang"),
                 request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         if (page == null) {
             // status-api has never answered: a page that refreshes itself, never kept by a cache.

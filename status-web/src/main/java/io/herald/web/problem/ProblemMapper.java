@@ -2,18 +2,50 @@ package io.herald.web.problem;
 
 import io.herald.model.HeraldJson;
 import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
+import io.herald.web.view.Language;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place errors become problem+json (docs/problems.md); a client never sees a stack trace. RESTEasy calls the mappers; the paths
- * served straight from Vert.x routes (the home page, the live channel) call {@link #methodNotAllowed}.
+ * served straight from Vert.x routes (the home page, the live channel) call {@link #methodNotAllowed}. A problem with
+ * the request itself (bad input) goes to a browser as a page in words ({@link ErrorPage}), to a program that asks for
+ * JSON as problem+json ({@link AnswerMedia}).
  */
 public class ProblemMapper {
+    private final ErrorPage errorPage;
+
+    ProblemMapper(ErrorPage errorPage) {
+        this.errorPage = errorPage;
+    }
+
+    @ServerExceptionMapper
+    public Response mapProblem(ProblemException e, jakarta.ws.rs.core.HttpHeaders headers, UriInfo uri) {
+        Problem problem = e.problem();
+        if (!AnswerMedia.prefersProblem(headers.getHeaderString("Accept"))) {
+            return errorPage.answer(problem, Language.choose(uri.getQueryParameters().getFirst("lang"),
+                    headers.getHeaderString("Accept-Language")), e.headers());
+        }
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(HeraldJson.write(problem)).header("Vary", "Accept");
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** A page that answers HTML only, asked for JSON only: 406, as RESTEasy answers for a page that produces HTML. */
+    public static void requirePage(String accept) {
+        if (AnswerMedia.prefersProblem(accept)) {
+            throw new NotAcceptableException();
+        }
+    }
 
     @ServerExceptionMapper
     public RestResponse<Problem> mapWebApplication(WebApplicationException e) {

@@ -84,14 +84,14 @@ public final class ApplyPageEvent {
                 ApplyStatusChange.updatedAt(doc.page(), ViewAssembler.instant(incident.updatedAt()),
                         ViewAssembler.zone(doc.page() == null ? null : doc.page().timeZone())),
                 doc.status(), doc.services(), maintenance ? doc.incidents() : List.copyOf(list),
-                maintenance ? List.copyOf(list) : doc.maintenances(), doc.lastEventId());
+                maintenance ? List.copyOf(list) : doc.maintenances(), doc.lastEventId(), doc.live());
         Optional<Indicator> indicator = DocumentIndicator.of(changed, criticality);
         if (indicator.isEmpty()) {
             return Applied.readAgain("the page indicator after %s depends on whether a component in major outage is "
                     + "critical, which the catalog here does not say", eventId);
         }
         return new Applied.Updated(new StatusDocument(changed.page(), indicator.get(), changed.services(),
-                changed.incidents(), changed.maintenances(), changed.lastEventId()));
+                changed.incidents(), changed.maintenances(), changed.lastEventId(), changed.live()));
     }
 
     /** What status-api always sends and this event lacks, or null when it is a whole incident. */

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Applies one change of status-api's stream to the held status document, as status-api's snapshot applies it to its
- * own: the component's status, since, cause and detail; its service's status; the incidents' view of it; the page
- * indicator and updated_at; the last change id. The status a component shows is the evaluated one, except during a
+ * own: the component's status, since, cause, detail and staleness; its service's status; the incidents' view of it;
+ * the page indicator and updated_at; the last change id. A refresh (from == to) changes only the staleness. The status a component shows is the evaluated one, except during a
  * maintenance in progress (under_maintenance, which the document says) and under an operator's override (which it
  * does not say). So a change is applied only when the component shows the status the change comes from; otherwise a
  * change was missed or an override holds the component, and only status-api's document can tell.
@@ -57,10 +57,14 @@ public final class ApplyStatusChange {
             }
             shown = change.to();
         }
+        if (change.isRefresh()) {
+            return new Applied.Updated(refreshed(doc, held, change, notice.id()));
+        }
         ZoneId zone = ViewAssembler.zone(doc.page() == null ? null : doc.page().timeZone());
         String at = Timestamps.format(change.at(), zone);
         StatusDocument.Component applied = new StatusDocument.Component(held.id(), held.name(), held.description(),
-                shown, shown.words(), at, at, blankToNull(change.cause()), blankToNull(change.detail()), true);
+                shown, shown.words(), at, at, blankToNull(change.cause()), blankToNull(change.detail()), true,
+                change.stale(), change.stale() ? change.staleDetail() : "");
 
         List<StatusDocument.Service> services = new ArrayList<>();
         for (StatusDocument.Service service : doc.services()) {
@@ -68,14 +72,38 @@ public final class ApplyStatusChange {
                     ? withComponent(service, held, applied) : service);
         }
         StatusDocument changed = new StatusDocument(updatedAt(doc.page(), change.at(), zone), doc.status(), services,
-                shownIn(doc.incidents(), id, shown, at), shownIn(doc.maintenances(), id, shown, at), notice.id());
+                shownIn(doc.incidents(), id, shown, at), shownIn(doc.maintenances(), id, shown, at), notice.id(),
+                doc.live());
         Optional<Indicator> indicator = DocumentIndicator.of(changed, criticality);
         if (indicator.isEmpty()) {
             return Applied.readAgain("the page indicator after change %s depends on whether a component in major "
                     + "outage is critical, which the catalog here does not say", notice.id());
         }
         return new Applied.Updated(new StatusDocument(changed.page(), indicator.get(), changed.services(),
-                changed.incidents(), changed.maintenances(), changed.lastEventId()));
+                changed.incidents(), changed.maintenances(), changed.lastEventId(), changed.live()));
+    }
+
+    /**
+     * A refresh: the status stays, only whether it is the last known one (and the words that say why) changed. Not a
+     * status change, so nothing else moves: not since, not updated_at, not the service, incidents or indicator.
+     */
+    private static StatusDocument refreshed(StatusDocument doc, StatusDocument.Component held, StatusChange change,
+            String noticeId) {
+        StatusDocument.Component applied = new StatusDocument.Component(held.id(), held.name(), held.description(),
+                held.status(), held.statusWords(), held.since(), held.updatedAt(), held.cause(), held.detail(),
+                held.evaluated(), change.stale(), change.stale() ? change.staleDetail() : "");
+        List<StatusDocument.Service> services = new ArrayList<>();
+        for (StatusDocument.Service service : doc.services()) {
+            if (service.components() != null && service.components().contains(held)) {
+                List<StatusDocument.Component> components = new ArrayList<>(service.components());
+                components.set(components.indexOf(held), applied);
+                service = new StatusDocument.Service(service.id(), service.name(), service.description(),
+                        service.status(), service.statusWords(), List.copyOf(components));
+            }
+            services.add(service);
+        }
+        return new StatusDocument(doc.page(), doc.status(), List.copyOf(services), doc.incidents(), doc.maintenances(),
+                noticeId, doc.live());
     }
 
     static StatusDocument.Component find(StatusDocument doc, String id) {

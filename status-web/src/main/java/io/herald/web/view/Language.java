@@ -53,6 +53,12 @@ public enum Language {
         return EN;
     }
 
+    /** The language a page is served in: the one ?lang= names, else the best match of Accept-Language. */
+    public static Language choose(String lang, String acceptLanguage) {
+        Language chosen = ofTag(lang);
+        return chosen != null ? chosen : fromAcceptLanguage(acceptLanguage);
+    }
+
     /** A language by its tag (en, fr), or null. */
     public static Language ofTag(String tag) {
         for (Language language : values()) {

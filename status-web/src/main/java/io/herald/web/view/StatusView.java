@@ -1,6 +1,7 @@
 package io.herald.web.view;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -15,7 +16,9 @@ import java.util.List;
  * @param updated      when the status last changed, as far as status-api tells
  * @param lastEventId  the id of the last change folded in, null before any
  * @param staleSince   when status-api stopped answering, null while it answers
- * @param staleNotice  the sentence shown while stale, null while fresh
+ * @param staleNotice  the sentence shown while what the page shows is the last known state (status-api unreachable,
+ *                     or its live updates paused), null otherwise
+ * @param livePaused   status-api serves its last known state (it lost its live data), as its document says
  * @param incidents    unresolved incidents, newest first
  * @param maintenances upcoming and in-progress maintenance, soonest first
  * @param uptimeKnown  whether status-api served the 90-day uptime (the bars are shown only then)
@@ -32,6 +35,7 @@ public record StatusView(
         String lastEventId,
         Stamp staleSince,
         String staleNotice,
+        boolean livePaused,
         List<IncidentView> incidents,
         List<IncidentView> maintenances,
         boolean uptimeKnown) {
@@ -61,7 +65,13 @@ public record StatusView(
             List<ComponentView> components) {
     }
 
-    /** @param uptime the 90-day bar; not sent to browsers (it changes at most once per change, with a reload-free page it is left as served) */
+    /**
+     * @param stale      the status is the last known one (a monitor behind it is silent, or Herald lost its live data)
+     * @param staleWords what the page shows beside the status while stale ("Last known status: no recent data from
+     *                   ..."), null while fresh; both are left out of the live channel's JSON while fresh
+     * @param uptime     the 90-day bar; not sent to browsers (it changes at most once per change, with a reload-free
+     *                   page it is left as served)
+     */
     public record ComponentView(
             String id,
             String name,
@@ -70,6 +80,8 @@ public record StatusView(
             String words,
             Stamp since,
             String detail,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean stale,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String staleWords,
             @JsonIgnore UptimeView uptime) {
     }
 

@@ -25,6 +25,9 @@ public class StatusViewReadiness implements HealthCheck {
         if (view != null && view.staleSince() != null) {
             builder.withData("stale-since", view.staleSince().iso());
         }
+        if (view != null && view.livePaused()) {
+            builder.withData("live-paused", true);
+        }
         return builder.build();
     }
 }

@@ -73,6 +73,8 @@ public final class ViewAssembler {
                         words.words(status),
                         stamp(since, zone, words),
                         status == ComponentStatus.OPERATIONAL ? null : blankToNull(component.detail()),
+                        component.stale(),
+                        component.stale() ? words.staleComponent(component.staleDetail()) : null,
                         UptimeBar.of(uptime, component.id(), words)));
             }
             // A service's own status is a summary: without one this version knows, its components decide.
@@ -99,10 +101,25 @@ public final class ViewAssembler {
                 stamp(updated, zone, words),
                 doc.lastEventId() != null ? doc.lastEventId() : streamEventId,
                 staleSince,
-                staleSince == null ? null : String.format(words.staleNotice(), staleSince.text()),
+                staleSince != null ? String.format(words.staleNotice(), staleSince.text())
+                        : pausedNotice(doc.live(), zone, words),
+                doc.live().paused(),
                 incidents,
                 IncidentViews.of(doc.maintenances(), zone, words),
                 uptime != null);
+    }
+
+    /**
+     * status-api lost its live data and serves the last known state: the notice in the page's language, with the time
+     * it paused in the page's zone and format (its own words are English and UTC). When status-api cannot be reached
+     * at all, that notice (above) is the one shown: it is the more recent news.
+     */
+    static String pausedNotice(StatusDocument.Live live, ZoneId zone, Wording words) {
+        if (!live.paused()) {
+            return null;
+        }
+        Stamp since = stamp(instant(live.since()), zone, words);
+        return since == null ? words.livePausedNoTime() : String.format(words.livePaused(), since.text());
     }
 
     /**

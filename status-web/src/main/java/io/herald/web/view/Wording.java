@@ -25,7 +25,12 @@ public record Wording(
         String minutes,
         String percent,
         String label,
-        String activeIncidents) {
+        String activeIncidents,
+        String staleComponent,
+        String staleNoData,
+        String livePaused,
+        String livePausedNoTime,
+        String staleBadge) {
 
     public static final Wording ENGLISH = new Wording(Locale.ENGLISH,
             Map.of("operational", "Operational", "degraded_performance", "Degraded performance",
@@ -41,7 +46,11 @@ public record Wording(
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
             "%s: %s uptime", "%s: no data", "Incident: %s", "%d h", "%d min", "%s %%", "%s: %s",
-            "Active incident: %s");
+            "Active incident: %s",
+            "Last known status: %s", "no recent data",
+            "Live updates are paused since %s; this is the last known state.",
+            "Live updates are paused; this is the last known state.",
+            "%s (stale)");
 
     public static final Wording FRENCH = new Wording(Locale.FRENCH,
             Map.of("operational", "Opérationnel", "degraded_performance", "Performances dégradées",
@@ -57,10 +66,20 @@ public record Wording(
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.FRENCH),
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRENCH),
             "%s : disponibilité %s", "%s : pas de données", "Incident : %s", "%d h", "%d min", "%s %%", "%s\u00a0: %s",
-            "Incident en cours\u00a0: %s");
+            "Incident en cours\u00a0: %s",
+            "Dernier état connu\u00a0: %s", "pas de données récentes",
+            "Les mises à jour en direct sont suspendues depuis le %s\u00a0; ceci est le dernier état connu.",
+            "Les mises à jour en direct sont suspendues\u00a0; ceci est le dernier état connu.",
+            "%s (périmé)");
 
     public String words(ComponentStatus status) {
         return componentStatus.getOrDefault(status.wire(), status.words());
+    }
+
+    /** What a stale component shows beside its status: its status is the last known one, and why. */
+    public String staleComponent(String staleDetail) {
+        return String.format(locale, staleComponent, staleDetail == null || staleDetail.isBlank() ? staleNoData
+                : staleDetail.strip());
     }
 
     public String incidentStatus(String status) {

@@ -5,6 +5,7 @@ import static io.herald.web.support.StatusDocs.document;
 import static io.herald.web.support.StatusDocs.service;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.herald.model.HeraldJson;
 import io.herald.web.support.Eventually;
@@ -60,6 +61,20 @@ class ComponentPageTest {
                 "<li data-window=\"30d\"><span class=\"window\">30d</span> <span class=\"figure\">99.12\u00a0%</span></li>",
                 "&lt;i&gt;2 of 5&lt;/i&gt; fail", "<td>Operational</td><td>Partial outage</td>");
         assertThat(html).doesNotContain("<script>").doesNotContain(" style=");
+    }
+
+    @Test
+    void shouldAnswerBadRequestForAChartWindowItDoesNotDraw() {
+        for (String window : List.of("1y", "24H", "-7d", "99999999999d")) {
+            String html = given().accept("text/html").header("Accept-Language", "en")
+                    .get("/components/smtp-submission?window=" + window).then().statusCode(400)
+                    .contentType("text/html;charset=UTF-8").extract().asString();
+            assertThat(html).contains("<h1>Not a chart window</h1>", "24h, 7d, 30d or 90d");
+            given().accept("application/problem+json").get("/components/smtp-submission?window=" + window).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://herald.io/problems/bad-window")).body("field", equalTo("window"));
+        }
+        given().get("/components/smtp-submission?window=7d").then().statusCode(200);
     }
 
     @Test

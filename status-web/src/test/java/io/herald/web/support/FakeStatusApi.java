@@ -34,6 +34,9 @@ public final class FakeStatusApi {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> liveSessions = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failingGets = new ConcurrentHashMap<>();
+    /** For {@link #failGets}: the connection is closed without an answer, as by a status-api that crashes. */
+    public static final int CLOSE = -1;
 
     /** A request the fake received on a write or admin endpoint; path and query as sent (still percent-encoded). */
     public record Call(String method, String path, String authorization, String body, String query) {
@@ -125,6 +128,18 @@ public final class FakeStatusApi {
                 });
                 return;
             }
+            Integer failure = failingGets.get(request.path());
+            if (failure != null) {
+                requests.merge(request.path(), 1, Integer::sum);
+                if (failure == CLOSE) {
+                    request.connection().close();
+                } else {
+                    request.response().setStatusCode(failure).putHeader("Content-Type", "application/problem+json")
+                            .end("{\"type\":\"https://herald.io/problems/service-unavailable\",\"title\":\"Failing\","
+                                    + "\"status\":" + failure + ",\"detail\":\"PostgreSQL is down\"}");
+                }
+                return;
+            }
             switch (request.path()) {
                 case "/api/v1/status" -> {
                     statusFetches++;
@@ -180,6 +195,18 @@ public final class FakeStatusApi {
             documents.remove(path);
         } else {
             documents.put(path, json);
+        }
+    }
+
+    /**
+     * Makes every GET of this path (query ignored) fail, as status-api does when PostgreSQL is down: answered with
+     * this HTTP status and a problem, or, for {@link #CLOSE}, the connection closed unanswered; null serves it again.
+     */
+    public void failGets(String path, Integer failure) {
+        if (failure == null) {
+            failingGets.remove(path);
+        } else {
+            failingGets.put(path, failure);
         }
     }
 
@@ -265,6 +292,15 @@ public final class FakeStatusApi {
     public void pushChange(String id, String component, String from, String to, String at, String detail) {
         String data = new LiveNotice(id, new StatusChange(component, from == null ? null : ComponentStatus.fromWire(from),
                 ComponentStatus.fromWire(to), Instant.parse(at), "test", detail)).encode();
+        String frame = "id: " + id + "\nevent: change\ndata: " + data + "\n\n";
+        streams.forEach(response -> response.write(frame));
+    }
+
+    /** A change with its staleness; from equal to to is a refresh: only the staleness changed. */
+    public void pushChange(String id, String component, String from, String to, String at, boolean stale,
+            String staleDetail) {
+        String data = new LiveNotice(id, new StatusChange(component, ComponentStatus.fromWire(from),
+                ComponentStatus.fromWire(to), Instant.parse(at), "test", "", stale, staleDetail)).encode();
         String frame = "id: " + id + "\nevent: change\ndata: " + data + "\n\n";
         streams.forEach(response -> response.write(frame));
     }

@@ -27,6 +27,21 @@ public final class StatusDocs {
         return c;
     }
 
+    /** The component marked stale, as status-api marks it: its status is the last known one, for these words. */
+    public static Map<String, Object> stale(Map<String, Object> component, String staleDetail) {
+        component.put("stale", true);
+        component.put("stale_detail", staleDetail);
+        return component;
+    }
+
+    /** The document as status-api serves it once it lost Redis: its last known state, live updates paused. */
+    @SuppressWarnings("unchecked")
+    public static String paused(String document, String since, String words) {
+        Map<String, Object> doc = HeraldJson.read(document, LinkedHashMap.class);
+        doc.put("live", Map.of("paused", true, "since", since, "words", words));
+        return HeraldJson.write(doc);
+    }
+
     @SafeVarargs
     public static Map<String, Object> service(String id, String name, String status, Map<String, Object>... components) {
         Map<String, Object> s = new LinkedHashMap<>();

@@ -35,6 +35,17 @@ class ApplyPageEventTest {
     }
 
     @Test
+    void shouldKeepThePausedMarkerOfTheDocumentThroughAnIncident() {
+        StatusDocument held = withIncidents(List.of(), List.of());
+        StatusDocument.Live paused = new StatusDocument.Live(true, "2025-11-26T12:02:00Z", "paused");
+        StatusDocument doc = new StatusDocument(held.page(), held.status(), held.services(), held.incidents(),
+                held.maintenances(), held.lastEventId(), paused);
+
+        assertThat(updated(event(doc, "incident", "inc-12-1.5-0", open("12", "major", "2025-11-26T09:30:00Z")))
+                .live()).isEqualTo(paused);
+    }
+
+    @Test
     void shouldListANewIncidentNewestFirstAndLetItsImpactRaiseTheIndicator() {
         StatusDocument doc = withIncidents(List.of(open("7", "minor", "2025-11-26T08:00:00Z")), List.of());
         Map<String, Object> newer = open("12", "major", "2025-11-26T09:30:00Z");

@@ -188,4 +188,81 @@ class ApplyStatusChangeTest {
         assertThat(applied.status()).as("the incident's minor impact is below the partial outage")
                 .isEqualTo(new Indicator("major", "Partial System Outage"));
     }
+
+    static final String SILENT = "no recent data from imap-monitor since 09:12 UTC";
+
+    static LiveNotice staleNotice(String id, String from, String to, Instant at, boolean stale, String words) {
+        return new LiveNotice(id, new StatusChange("imap", ComponentStatus.fromWire(from), ComponentStatus.fromWire(to),
+                at, "imap-monitor", "login takes 9 s", stale, words));
+    }
+
+    @Test
+    void shouldApplyAChangeToAStaleStatusWithItsWords() {
+        StatusDocument doc = updated(ApplyStatusChange.apply(page("operational", "operational", "operational"),
+                staleNotice("6-0", "operational", "degraded_performance", AT, true, SILENT), NONE_CRITICAL));
+
+        StatusDocument.Component imap = doc.services().get(0).components().get(1);
+        assertThat(imap.status()).isEqualTo(ComponentStatus.DEGRADED_PERFORMANCE);
+        assertThat(imap.stale()).isTrue();
+        assertThat(imap.staleDetail()).isEqualTo(SILENT);
+        assertThat(doc.status().indicator()).isEqualTo("minor");
+    }
+
+    /** A refresh (from == to) only says the status went stale or fresh again: nothing else of the page moves. */
+    @Test
+    void shouldApplyARefreshToTheStaleWordsOnlyAndThenClearThem() {
+        StatusDocument degraded = page("operational", "degraded_performance", "operational");
+        Instant later = Instant.parse("2025-11-26T12:30:00Z");
+
+        StatusDocument stale = updated(ApplyStatusChange.apply(degraded,
+                staleNotice("6-0", "degraded_performance", "degraded_performance", later, true, SILENT),
+                NONE_CRITICAL));
+
+        StatusDocument.Component before = degraded.services().get(0).components().get(1);
+        StatusDocument.Component imap = stale.services().get(0).components().get(1);
+        assertThat(imap).isEqualTo(new StatusDocument.Component(before.id(), before.name(), before.description(),
+                before.status(), before.statusWords(), before.since(), before.updatedAt(), before.cause(),
+                before.detail(), before.evaluated(), true, SILENT));
+        assertThat(stale.page()).as("not a status change: the page's updated_at stays").isEqualTo(degraded.page());
+        assertThat(stale.status()).isEqualTo(degraded.status());
+        assertThat(stale.services().get(0).status()).isEqualTo(degraded.services().get(0).status());
+        assertThat(stale.incidents()).isEqualTo(degraded.incidents());
+        assertThat(stale.lastEventId()).isEqualTo("6-0");
+
+        StatusDocument fresh = updated(ApplyStatusChange.apply(stale,
+                staleNotice("7-0", "degraded_performance", "degraded_performance", later, false, ""),
+                NONE_CRITICAL));
+        assertThat(fresh.services().get(0).components().get(1)).isEqualTo(before);
+        assertThat(fresh.lastEventId()).isEqualTo("7-0");
+    }
+
+    @Test
+    void shouldReadAgainForARefreshOfAStatusThePageDoesNotShow() {
+        assertThat(ApplyStatusChange.apply(page("operational", "operational", "operational"),
+                staleNotice("6-0", "major_outage", "major_outage", AT, true, SILENT), NONE_CRITICAL))
+                .isInstanceOf(Applied.ReadAgain.class);
+    }
+
+    @Test
+    void shouldClearTheStaleWordsWhenAStaleComponentChangesToAFreshStatus() {
+        StatusDocument stale = updated(ApplyStatusChange.apply(page("operational", "operational", "operational"),
+                staleNotice("6-0", "operational", "degraded_performance", AT, true, SILENT), NONE_CRITICAL));
+        StatusDocument.Component imap = updated(ApplyStatusChange.apply(stale,
+                notice("7-0", "imap", "degraded_performance", "operational"), NONE_CRITICAL))
+                .services().get(0).components().get(1);
+        assertThat(imap.stale()).isFalse();
+        assertThat(imap.staleDetail()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepThePausedMarkerOfTheDocumentThroughAChange() {
+        StatusDocument held = page("operational", "operational", "operational");
+        StatusDocument.Live paused = new StatusDocument.Live(true, "2025-11-26T12:02:00Z",
+                "Live updates are paused since 12:02 UTC; this is the last known state");
+        StatusDocument doc = new StatusDocument(held.page(), held.status(), held.services(), held.incidents(),
+                held.maintenances(), held.lastEventId(), paused);
+
+        assertThat(updated(ApplyStatusChange.apply(doc, notice("6-0", "imap", "operational", "major_outage"),
+                NONE_CRITICAL)).live()).isEqualTo(paused);
+    }
 }

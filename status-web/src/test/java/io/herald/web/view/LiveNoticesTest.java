@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.herald.model.HeraldJson;
 import io.herald.web.support.FakeStatusApi;
+import io.herald.web.support.StatusDocs;
 import io.herald.web.support.SseRecorder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -217,6 +218,87 @@ class LiveNoticesTest {
         api.status(baseline(nextId()));
         api.announceGap();
         await().atMost(SETTLE).untilAsserted(() -> assertThat(page()).doesNotContain("Status may be out of date"));
+    }
+
+    @Test
+    void shouldShowAStaleComponentBesideItsStatusAndThePausedNoticeWhereTheLastKnownStateIsSaid() throws Exception {
+        String silent = "no recent data from activesync-monitor since 09:12 UTC";
+        api.status(StatusDocs.paused(document("major", "2025-11-26T09:00:00Z", nextId(),
+                service("email", "Email", "operational",
+                        component("smtp-submission", "SMTP submission", "operational", null),
+                        component("imap-pop", "IMAP / POP", "operational", null)),
+                service("activesync", "ActiveSync", "major_outage", StatusDocs.stale(
+                        component("activesync-endpoints", "ActiveSync endpoints", "major_outage", "down"), silent))),
+                "2025-11-26T12:02:00Z", "Live updates are paused since 12:02 UTC; this is the last known state"));
+        api.announceGap();
+
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(page()).contains("<p class=\"stale\" id=\"stale\">"
+                + "Live updates are paused since 26 Nov 2025, 13:02 CET; this is the last known state.</p>"));
+        String html = page();
+        assertThat(html.split("id=\"stale\"", -1)).as("one notice of the last known state").hasSize(2);
+        String eas = html.substring(html.indexOf("id=\"component-activesync-endpoints\""));
+        assertThat(eas.substring(0, eas.indexOf("</li>")))
+                .contains("<span class=\"status-words\">Major outage</span></p>\n            </div>"
+                        + "<p class=\"stale-words\">Last known status: " + silent + "</p>");
+        assertThat(html.split("class=\"stale-words\"", -1)).as("only the stale component").hasSize(2);
+        assertThat(given().queryParam("lang", "fr").get("/").then().statusCode(200).extract().asString())
+                .contains("<p class=\"stale-words\">Dernier état connu\u00a0: " + silent + "</p>",
+                        "Les mises à jour en direct sont suspendues depuis le 26 nov. 2025, 13:02 CET");
+        try (SseRecorder browser = new SseRecorder(events)) {
+            await().atMost(SETTLE).until(() -> !browser.events().isEmpty());
+            assertThat(browser.events().get(0).data()).contains("\"livePaused\":true",
+                    "\"staleNotice\":\"Live updates are paused since 26 Nov 2025, 13:02 CET",
+                    "\"words\":\"Major outage\",\"since\":",
+                    "\"stale\":true,\"staleWords\":\"Last known status: " + silent + "\"")
+                    .containsOnlyOnce("\"stale\":true");
+        }
+        assertThat(given().get("/badges/components/activesync-endpoints.svg").then().statusCode(200).extract()
+                .asString()).contains("aria-label=\"ActiveSync endpoints: Major outage (stale)\"");
+        assertThat(given().get("/badges/components/imap-pop.svg").asString()).contains(": Operational\"");
+        assertThat(given().get("/components/activesync-endpoints").then().statusCode(200).extract().asString())
+                .contains("<p class=\"stale-words\">Last known status: " + silent + "</p>");
+    }
+
+    /** A refresh only says a status went stale or fresh: the words beside it change, nothing else, and no GET. */
+    @Test
+    void shouldApplyARefreshToTheStaleWordsOnlyWithoutAnyGet() throws Exception {
+        assertThat(page()).as("a fresh page carries no stale markup").doesNotContain("stale-words");
+        try (SseRecorder browser = new SseRecorder(events)) {
+            await().atMost(SETTLE).until(() -> !browser.events().isEmpty());
+            int gets = api.gets();
+            api.pushChange(nextId(), "imap-pop", "operational", "partial_outage", "2025-11-26T10:30:00Z",
+                    "logins fail");
+            await().atMost(SETTLE).untilAsserted(() -> assertThat(page())
+                    .contains("id=\"component-imap-pop\" data-status=\"partial_outage\"")
+                    .contains("datetime=\"2025-11-26T10:30:00Z\""));
+            String changed = page();
+            int viewsBefore = browser.events().size();
+
+            String silent = "no recent data from imap-monitor since 10:40 UTC";
+            String refresh = nextId();
+            api.pushChange(refresh, "imap-pop", "partial_outage", "partial_outage", "2025-11-26T11:00:00Z", true,
+                    silent);
+            await().atMost(SETTLE).untilAsserted(() -> assertThat(page())
+                    .contains("<p class=\"stale-words\">Last known status: " + silent + "</p>"));
+            String stale = page();
+            assertThat(stale.replace("<p class=\"stale-words\">Last known status: " + silent + "</p>", ""))
+                    .as("nothing but the words: not the banner, the status, since or last updated")
+                    .isEqualTo(changed);
+            await().atMost(SETTLE).untilAsserted(() -> assertThat(browser.events()).last().satisfies(event -> {
+                assertThat(event.id()).isEqualTo(refresh);
+                assertThat(event.data()).contains("\"banner\":\"Partial outage: Email\"",
+                        "\"staleWords\":\"Last known status: " + silent + "\"",
+                        "\"updated\":{\"iso\":\"2025-11-26T10:30:00Z\"");
+            }));
+            assertThat(browser.events()).as("one view for the refresh").hasSize(viewsBefore + 1);
+
+            api.pushChange(nextId(), "imap-pop", "partial_outage", "partial_outage", "2025-11-26T11:05:00Z", false,
+                    "");
+            await().atMost(SETTLE).untilAsserted(() -> assertThat(page()).doesNotContain("stale-words")
+                    .contains("id=\"component-imap-pop\" data-status=\"partial_outage\"")
+                    .contains("datetime=\"2025-11-26T10:30:00Z\""));
+            await().during(QUIET).atMost(QUIET.multipliedBy(2)).until(() -> api.gets() == gets);
+        }
     }
 
     private static String baseline(String id) {

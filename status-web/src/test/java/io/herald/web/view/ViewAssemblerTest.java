@@ -99,4 +99,53 @@ class ViewAssemblerTest {
             assertThat(incident.latest().changes()).containsExactly("SMTP: on_fire");
         });
     }
+
+    private static final String SILENT = "no recent data from activesync-monitor since 09:12 UTC";
+
+    @Test
+    void shouldShowAStaleComponentsStatusWithItsWordsBesideItInEachLanguage() {
+        StatusDocument doc = read(document("major", "2025-11-26T10:15:00Z", "5-0",
+                service("activesync", "ActiveSync", "major_outage",
+                        StatusDocs.stale(component("eas", "EAS", "major_outage", "down"), SILENT),
+                        StatusDocs.stale(component("autodiscover", "Autodiscover", "degraded_performance", null), ""),
+                        component("owa", "OWA", "operational", null))));
+
+        StatusView english = ViewAssembler.assemble(doc, null, null, null, SEEN, Language.EN);
+        assertThat(english.services().get(0).components()).extracting("words", "stale", "staleWords").containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Major outage", true, "Last known status: " + SILENT),
+                org.assertj.core.groups.Tuple.tuple("Degraded performance", true,
+                        "Last known status: no recent data"),
+                org.assertj.core.groups.Tuple.tuple("Operational", false, null));
+        assertThat(english.staleNotice()).as("a stale component is not a stale page").isNull();
+        StatusView french = ViewAssembler.assemble(doc, null, null, null, SEEN, Language.FR);
+        assertThat(french.services().get(0).components()).extracting("staleWords").containsExactly(
+                "Dernier état connu\u00a0: " + SILENT, "Dernier état connu\u00a0: pas de données récentes", null);
+    }
+
+    @Test
+    void shouldSayLiveUpdatesArePausedInThePagesLanguageAndZone() {
+        StatusDocument doc = read(StatusDocs.paused(document("none", "2025-11-26T10:15:00Z", "5-0",
+                service("email", "Email", "operational")), "2025-11-26T12:02:00Z",
+                "Live updates are paused since 12:02 UTC; this is the last known state"));
+
+        StatusView english = ViewAssembler.assemble(doc, null, null, null, SEEN, Language.EN);
+        assertThat(english.livePaused()).isTrue();
+        assertThat(english.staleNotice())
+                .isEqualTo("Live updates are paused since 26 Nov 2025, 13:02 CET; this is the last known state.");
+        assertThat(english.stale()).as("status-api still answers").isFalse();
+        assertThat(ViewAssembler.assemble(doc, null, null, null, SEEN, Language.FR).staleNotice()).isEqualTo(
+                "Les mises à jour en direct sont suspendues depuis le 26 nov. 2025, 13:02 CET\u00a0; ceci est le "
+                        + "dernier état connu.");
+    }
+
+    @Test
+    void shouldSayStatusApiIsUnreachableRatherThanPausedWhenBothHold() {
+        StatusDocument doc = read(StatusDocs.paused(document("none", null, "5-0",
+                service("email", "Email", "operational")), "not a time", "paused"));
+
+        assertThat(ViewAssembler.assemble(doc, null, null, null, SEEN, Language.EN).staleNotice())
+                .isEqualTo("Live updates are paused; this is the last known state.");
+        assertThat(ViewAssembler.assemble(doc, null, null, Instant.parse("2025-11-26T13:05:00Z"), SEEN, Language.EN)
+                .staleNotice()).startsWith("Status may be out of date: status service unreachable since");
+    }
 }

@@ -168,11 +168,79 @@ class IncidentsAndUptimeBrowserTest {
         browser.manage().window().setSize(Browsers.DESKTOP);
     }
 
+    /** A monitor goes silent and speaks again: the words beside the status come and go in place, nothing else moves. */
+    @Test
+    @Order(5)
+    void shouldShowAStaleStatusInWordsBesideItLiveAndPassTheAccessibilityScan() throws Exception {
+        browser.get(stack.web() + "/");
+        BrowserWait.until(browser, LIVE, d -> "live".equals(d.findElement(By.id("live-state")).getAttribute("data-state")));
+        ((JavascriptExecutor) browser).executeScript("window.heraldNoReload = true;");
+        String announced = browser.findElement(By.id("announcer")).getText();
+        List<Map<String, Object>> incidents = List.of(
+                incident("inc-2", "Intranet is slow", "investigating", "Pages take 20 s to load"),
+                incident("inc-1", "ActiveSync: some users cannot connect", "identified", SCRIPT_BODY));
+        String silent = "no recent data from activesync-monitor since 09:12 UTC";
+
+        api.serve("/api/v1/status", status(incidents, silent));
+        api.push("change", "1764147600000-3", refresh("1764147600000-3", true, silent));
+        BrowserWait.until(browser, LIVE, d -> !d.findElements(
+                By.cssSelector("#component-activesync-endpoints .stale-words")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#component-activesync-endpoints .stale-words")).getText())
+                .isEqualTo("Last known status: " + silent);
+        assertThat(browser.findElement(By.cssSelector("#component-activesync-endpoints .row .status-words")).getText())
+                .isEqualTo("Partial outage");
+        assertThat(browser.findElement(By.id("announcer")).getText()).as("a refresh announces nothing")
+                .isEqualTo(announced);
+        assertThat(browser.findElements(By.cssSelector(".stale-words"))).hasSize(1);
+        StringBuilder report = new StringBuilder();
+        for (String scheme : List.of("light", "dark")) {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            BrowserWait.until(browser, LIVE, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return document.getAnimations().every(function (a) { return a.playState !== 'running'; });")));
+            report.append(AxeScan.report("home-stale-" + scheme, AxeScan.run(browser).violations()));
+            Browsers.screenshot(browser, stack.root, "home-stale-" + scheme + "-desktop");
+        }
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        assertThat(report.toString()).as("axe-core WCAG 2.1 AA violations with a stale component").isEmpty();
+
+        api.serve("/api/v1/status", status(incidents, null));
+        api.push("change", "1764147600000-4", refresh("1764147600000-4", false, ""));
+        BrowserWait.until(browser, LIVE, d -> d.findElements(By.cssSelector(".stale-words")).isEmpty());
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.heraldNoReload === true;"))
+                .as("updated without a reload").isEqualTo(true);
+    }
+
+    /** A change of status-api's stream that keeps the ActiveSync endpoints in partial outage: only its staleness. */
+    static String refresh(String id, boolean stale, String words) throws Exception {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("component", "activesync-endpoints");
+        change.put("from", "partial_outage");
+        change.put("to", "partial_outage");
+        change.put("at", "2025-11-26T09:12:00Z");
+        change.put("cause", "activesync-monitor");
+        change.put("detail", "2 of 5 fail");
+        change.put("stale", stale);
+        change.put("stale_detail", words);
+        return JSON.writeValueAsString(Map.of("id", id, "change", change));
+    }
+
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
     static final String TODAY_WORDS = TODAY.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
             java.util.Locale.ENGLISH));
 
     static String status(List<Map<String, Object>> incidents) throws Exception {
+        return status(incidents, null);
+    }
+
+    /** @param staleDetail the ActiveSync endpoints' stale words, null while fresh */
+    static String status(List<Map<String, Object>> incidents, String staleDetail) throws Exception {
+        Map<String, Object> endpoints = component("activesync-endpoints", "Mailbox endpoints", "partial_outage",
+                "2 of 5 fail");
+        if (staleDetail != null) {
+            endpoints.put("stale", true);
+            endpoints.put("stale_detail", staleDetail);
+        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("page", Map.of("id", "herald-browser", "name", "Herald browser test", "url", "http://localhost",
                 "time_zone", "Europe/Paris", "updated_at", "2025-11-26T09:05:00Z"));
@@ -181,7 +249,7 @@ class IncidentsAndUptimeBrowserTest {
                 Map.of("id", "email", "name", "Email", "status", "operational", "components", List.of(
                         component("smtp-submission", "SMTP submission", "operational", null))),
                 Map.of("id", "activesync", "name", "ActiveSync", "status", "partial_outage", "components", List.of(
-                        component("activesync-endpoints", "Mailbox endpoints", "partial_outage", "2 of 5 fail")))));
+                        endpoints))));
         doc.put("last_event_id", "1764147600000-1");
         doc.put("incidents", incidents);
         doc.put("maintenances", List.of(maintenance()));

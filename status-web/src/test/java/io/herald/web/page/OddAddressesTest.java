@@ -1,0 +1,58 @@
+package io.herald.web.page;
+
+import static io.herald.web.support.StatusDocs.component;
+import static io.herald.web.support.StatusDocs.document;
+import static io.herald.web.support.StatusDocs.service;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.web.support.Eventually;
+import io.herald.web.support.FakeStatusApi;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every public page's path and query parts, given odd values: a 4xx in words at worst, never a 500. */
+@QuarkusTest
+class OddAddressesTest {
+    /** Written as they go on the wire (already percent-encoded where they must be). */
+    private static final List<String> ODD = List.of("%00", "%2F", "..", "%2E%2E%2F%2E%2E", "%FF", "%E2%80%AE",
+            "+999999999-12", "-999999999-01", "-1", "99999999999999999999", "%F0%9F%98%80", "a%20b+c", "%25",
+            "x".repeat(3000), "2025-11", "'%22%3Cscript%3E");
+    private static final List<String> PATHS = List.of("/incidents/%s", "/maintenance/%s", "/history/%s",
+            "/components/%s", "/components/smtp-submission?window=%s", "/badges/components/%s.svg",
+            "/feeds/components/%s/incidents.atom", "/feeds/components/%s/maintenance.rss", "/?lang=%s", "/embed?lang=%s",
+            "/history?lang=%s", "/incidents/41?lang=%s");
+
+    @BeforeEach
+    void aStatus() {
+        FakeStatusApi api = FakeStatusApi.shared();
+        String id = "1764147600000-" + System.nanoTime() % 1_000_000;
+        api.status(document("none", "2025-11-26T21:00:00Z", id,
+                service("email", "Email", "operational",
+                        component("smtp-submission", "SMTP submission", "operational", null))));
+        api.announceGap();
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(given().get("/").then().extract().asString())
+                .contains("id=\"component-smtp-submission\""));
+    }
+
+    @Test
+    void shouldNeverAnswerAServerErrorToAnOddAddress() {
+        List<String> failed = new ArrayList<>();
+        for (String path : PATHS) {
+            for (String odd : ODD) {
+                String address = String.format(path, odd);
+                for (String accept : List.of("text/html", "application/problem+json")) {
+                    int status = given().urlEncodingEnabled(false).accept(accept).get(address).statusCode();
+                    if (status >= 500) {
+                        failed.add(status + " " + accept + " " + address);
+                    }
+                }
+            }
+        }
+        assertThat(failed).isEmpty();
+    }
+}
