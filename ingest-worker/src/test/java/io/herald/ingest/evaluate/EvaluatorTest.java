@@ -262,9 +262,9 @@ class EvaluatorTest {
                 .extracting(ComponentState::status).isEqualTo(ComponentStatus.OPERATIONAL));
         ensureGroup();
         Instant said = Instant.now();
-        Signal down = new Signal(UUID.randomUUID().toString(), "test-monitor", "imap-monitor", CheckOutcome.DOWN, null,
+        Signal down = new Signal(UUID.randomUUID().toString(), "test-monitor", "order-imap-monitor", CheckOutcome.DOWN, null,
                 "IMAP login failed", said);
-        Signal up = new Signal(UUID.randomUUID().toString(), "test-monitor", "imap-monitor", CheckOutcome.UP, null,
+        Signal up = new Signal(UUID.randomUUID().toString(), "test-monitor", "order-imap-monitor", CheckOutcome.UP, null,
                 "IMAP login works again", said.plusMillis(1));
         // Consumer A reads the down and dies before acknowledging it; the up follows and the running evaluator (B)
         // applies it; the down is taken over once claim-idle (1 s in tests) has passed.
@@ -279,15 +279,15 @@ class EvaluatorTest {
         args.addAll(fields(up));
         List<String> ids = texts(redis.execute("EVAL", args.toArray(String[]::new)));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(store.locationState("imap-monitor", ""))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(store.locationState("order-imap-monitor", ""))
                 .containsEntry("last_entry", ids.get(1)));
         await().atMost(WAIT).until(() -> !pending(ids.get(0)));
 
         assertThat(store.current("order-imap").status()).as("the monitor's last word was up")
                 .isEqualTo(ComponentStatus.OPERATIONAL);
-        assertThat(store.locationState("imap-monitor", "")).containsEntry("last_entry", ids.get(1))
+        assertThat(store.locationState("order-imap-monitor", "")).containsEntry("last_entry", ids.get(1))
                 .containsEntry("detail", "IMAP login works again");
-        assertThat(store.checkState("imap-monitor")).containsEntry("superseded", 1);
+        assertThat(store.checkState("order-imap-monitor")).containsEntry("superseded", 1);
         assertThat(changesOf("order-imap")).extracting(m -> change(m).to())
                 .doesNotContain(ComponentStatus.MAJOR_OUTAGE);
     }
