@@ -187,18 +187,18 @@ class EvaluatorTimerTest {
     @Test
     void shouldPutAMissedHeartbeatDownAndBringItBackWhenItBeats() {
         // Never heard: down once expect_every (2 s) has passed since the evaluator first knew the check.
-        ComponentState missed = awaitState("nightly-backup", ComponentStatus.MAJOR_OUTAGE);
+        ComponentState missed = awaitState("timer-backup", ComponentStatus.MAJOR_OUTAGE);
         assertThat(missed.stale()).isFalse();
-        assertThat(missed.cause()).isEqualTo("backup-heartbeat");
+        assertThat(missed.cause()).isEqualTo("timer-heartbeat");
         assertThat(missed.detail()).matches("no heartbeat from Nightly backup since \\S+ \\(expected every 2s\\)");
 
-        signals.append(new Signal(UUID.randomUUID().toString(), "test-heartbeat", "backup-heartbeat", CheckOutcome.UP,
+        signals.append(new Signal(UUID.randomUUID().toString(), "test-heartbeat", "timer-heartbeat", CheckOutcome.UP,
                 null, "backup finished", Instant.now())).await().atMost(Duration.ofSeconds(5));
-        ComponentState beating = awaitState("nightly-backup", ComponentStatus.OPERATIONAL);
+        ComponentState beating = awaitState("timer-backup", ComponentStatus.OPERATIONAL);
         assertThat(beating.stale()).isFalse();
-        Instant heard = heard("backup-heartbeat");
+        Instant heard = heard("timer-heartbeat");
 
-        ComponentState missedAgain = awaitState("nightly-backup", ComponentStatus.MAJOR_OUTAGE);
+        ComponentState missedAgain = awaitState("timer-backup", ComponentStatus.MAJOR_OUTAGE);
         assertThat(missedAgain.detail()).isEqualTo("no heartbeat from Nightly backup since " + heard
                 + " (expected every 2s)");
     }
