@@ -32,7 +32,8 @@ class LiveStatusTest extends IsolatedTest {
         JsonPath body = given().get("/api/v1/status").then().statusCode(200).extract().jsonPath();
 
         assertThat(body.getMap("").keySet()).containsExactlyInAnyOrder("page", "status", "services", "incidents",
-                "maintenances", "last_event_id");
+                "maintenances", "last_event_id", "live");
+        assertThat(body.getMap("live")).containsEntry("paused", false).containsEntry("words", "");
         assertThat(body.getList("incidents")).isEmpty();
         assertThat(body.getList("maintenances")).isEmpty();
         assertThat(body.getMap("page").keySet())
@@ -40,9 +41,10 @@ class LiveStatusTest extends IsolatedTest {
         assertThat(body.getList("services.id")).containsExactly("mail", "web");
         Map<String, Object> imap = component(body, "imap");
         assertThat(imap.keySet()).containsExactlyInAnyOrder("id", "name", "description", "status", "status_words",
-                "since", "updated_at", "cause", "detail", "evaluated");
+                "since", "updated_at", "cause", "detail", "evaluated", "stale", "stale_detail");
         assertThat(imap).containsEntry("status", "operational").containsEntry("status_words", "Operational")
-                .containsEntry("evaluated", false).containsEntry("since", null).containsEntry("cause", null);
+                .containsEntry("evaluated", false).containsEntry("stale", false).containsEntry("since", null)
+                .containsEntry("cause", null);
     }
 
     @Test
