@@ -1,6 +1,7 @@
 package io.herald.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -13,13 +14,20 @@ import org.junit.jupiter.api.Test;
 class PlatformTest extends IsolatedTest {
 
     @Test
-    void shouldBeReadyWithRedisDatabaseAndSnapshotChecks() {
+    void shouldBeReadyOnTheSnapshotAndReportPostgresAndTheLiveChannelInTheirGroups() {
+        // Readiness is the snapshot; PostgreSQL is only reported there (it does not decide readiness).
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("status-snapshot"))
+                .body("checks.name", containsInAnyOrder("status-snapshot", "postgresql"))
                 .body("checks.find { it.name == 'status-snapshot' }.data.loaded", equalTo(true))
-                .body("checks.name.findAll { it.toLowerCase().contains('redis') }.size()", equalTo(1))
-                .body("checks.name.findAll { it.toLowerCase().contains('database') }.size()", equalTo(1));
+                .body("checks.find { it.name == 'status-snapshot' }.data.live-subscription", equalTo(true))
+                .body("checks.find { it.name == 'postgresql' }.data.reachable", equalTo(true))
+                .body("checks.find { it.name == 'postgresql' }.data.required-for-readiness", equalTo(false));
+        given().get("/q/health").then().statusCode(200).body("checks.name", hasItems("status-snapshot", "postgresql"));
+        given().get("/q/health/group/storage").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'postgresql' }.data.reachable", equalTo(true));
+        given().get("/q/health/group/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", containsInAnyOrder("live-channel"));
     }
 
     @Test

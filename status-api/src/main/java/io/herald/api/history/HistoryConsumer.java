@@ -124,6 +124,8 @@ public class HistoryConsumer {
         return SafeContext.run(vertx, () -> recorder.record(entry.id(), change)).flatMap(outcome -> {
             if (outcome == RecordStatusChange.Outcome.ALREADY_STORED) {
                 Log.debugf("Change %s was already recorded", entry.id());
+            } else if (outcome == RecordStatusChange.Outcome.REFRESH) {
+                Log.debugf("Change %s is a refresh of %s's staleness; not recorded", entry.id(), change.component());
             } else {
                 uptimeChanges.changed();
             }

@@ -6,7 +6,7 @@ import io.herald.api.subscriber.NotificationOutbox;
 import io.herald.api.subscriber.NotificationType;
 import io.herald.api.uptime.RecordUptime;
 import io.herald.model.StatusChange;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Stores one change from the changes stream, once: an entry already stored under its stream id is skipped. The
  * uptime totals, the automatic incidents and the subscribers' notification (outbox) are written in the same
- * transaction.
+ * transaction. A refresh (the status stayed, only its staleness changed) is no change of status: it is shown (the
+ * read model applies it from the live channel) but not recorded, counted, turned into an incident or sent.
  */
 @ApplicationScoped
 public class RecordStatusChange {
@@ -38,13 +39,20 @@ public class RecordStatusChange {
     public enum Outcome {
         /** This stream entry was stored before (a redelivery): nothing done. */
         ALREADY_STORED,
+        /** A refresh: only the staleness changed, nothing to record. */
+        REFRESH,
         STORED,
         /** Stored, and an automatic incident was opened or changed. */
         STORED_INCIDENT_CHANGED
     }
 
-    @WithTransaction
     public Uni<Outcome> record(String streamId, StatusChange change) {
+        // A refresh needs no database at all, so one never waits for PostgreSQL.
+        return change.isRefresh() ? Uni.createFrom().item(Outcome.REFRESH)
+                : Panache.withTransaction(() -> store(streamId, change));
+    }
+
+    private Uni<Outcome> store(String streamId, StatusChange change) {
         return repository.existsByStreamId(streamId).flatMap(exists -> {
             if (exists) {
                 return Uni.createFrom().item(Outcome.ALREADY_STORED);

@@ -7,24 +7,31 @@ import io.herald.model.LiveNotice;
 import io.herald.model.RedisKeys;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
-import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the {@link ReadModel}'s evaluated status true to Redis: the one live-channel subscription of this process
  * (the read model passes its notices on to the SSE clients), a full re-read of the current-status hash after every
- * (re)subscription, and the same re-read every {@code herald.api.resync-interval} as a safety net.
+ * (re)subscription, and the same re-read every {@code herald.api.resync-interval} as a safety net. While the
+ * subscription is down the read model's pages say live updates are paused. Each re-read also reads Redis's state
+ * epoch ({@link RedisKeys#stateEpoch()}, in the same MULTI as the hash): when the epoch seen before changed or
+ * disappeared, Redis lost its data, so the time is written to {@link RedisKeys#stateLost()} (SET NX, the evaluators
+ * use it too) and the read model keeps what it knew, marked stale, instead of taking the empty hash as operational.
  */
 @ApplicationScoped
 public class LiveStatusFeed {
@@ -33,13 +40,19 @@ public class LiveStatusFeed {
     private final LiveConfig config;
     private final Vertx vertx;
     private final ReactivePubSubCommands<String> pubsub;
-    private final ReactiveHashCommands<String, String, String> hashes;
-    private final ReactiveStreamCommands<String, String, String> streams;
+    private final ReactiveRedisDataSource redis;
+    private final ReactiveValueCommands<String, String> values;
     private final AtomicBoolean reconnecting = new AtomicBoolean();
     private final AtomicBoolean resyncing = new AtomicBoolean();
+    private final AtomicBoolean resyncAgain = new AtomicBoolean();
     private volatile boolean subscribed;
     private volatile boolean stopping;
     private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+    /** The epoch of the data read last; null before the first read or while Redis has none. */
+    private volatile String epoch;
+    private volatile boolean epochRead;
+    /** When this process found Redis had lost its data, or null. */
+    private volatile Instant noticedLost;
     private long resyncTimer = -1;
 
     public LiveStatusFeed(ReactiveRedisDataSource redis, RedisKeys keys, ReadModel readModel, LiveConfig config,
@@ -48,9 +61,9 @@ public class LiveStatusFeed {
         this.readModel = readModel;
         this.config = config;
         this.vertx = vertx;
+        this.redis = redis;
         this.pubsub = redis.pubsub(String.class);
-        this.hashes = redis.hash(String.class);
-        this.streams = redis.stream(String.class);
+        this.values = redis.value(String.class);
     }
 
     void start(@Observes StartupEvent event) {
@@ -73,15 +86,55 @@ public class LiveStatusFeed {
     }
 
     /**
-     * Re-reads the newest changes-stream id, then the whole hash, and hands both to the read model. The id is read
-     * first so it is never newer than the hash it goes with.
+     * Re-reads, in one MULTI, the newest changes-stream id, the state epoch, the lost-state mark and the whole hash,
+     * and hands them to the read model (the id never newer than the hash it goes with).
      */
     public Uni<Void> resync() {
-        return streams.xrevrange(keys.changes(), StreamRange.of("+", "-"), 1)
-                .map(entries -> entries.isEmpty() ? null : entries.get(0).id())
-                .flatMap(latestId -> hashes.hgetall(keys.currentStatus())
-                        .invoke(hash -> readModel.replace(decode(hash), latestId)))
+        return redis.withTransaction(tx -> tx.stream(String.class).xrevrange(keys.changes(), StreamRange.of("+", "-"), 1)
+                        .chain(() -> tx.value(String.class).get(keys.stateEpoch()))
+                        .chain(() -> tx.value(String.class).get(keys.stateLost()))
+                        .chain(() -> tx.hash(String.class).hgetall(keys.currentStatus())))
+                .flatMap(result -> {
+                    List<StreamMessage<String, String, String>> top = result.get(0);
+                    String latestId = top == null || top.isEmpty() ? null : top.get(0).id();
+                    Map<String, String> hash = result.get(3);
+                    return lostAt(result.get(1), result.get(2)).invoke(lostAt -> readModel.replace(
+                            decode(hash == null ? Map.of() : hash), latestId, lostAt));
+                })
                 .replaceWithVoid();
+    }
+
+    /**
+     * When Redis lost its data, or null: the mark an evaluator or a replica wrote, or now when this read finds the
+     * epoch seen before changed or gone (then written, SET NX, for the others).
+     */
+    private Uni<Instant> lostAt(String readEpoch, String mark) {
+        boolean lostNow = epochRead && epoch != null && !epoch.equals(readEpoch);
+        epoch = readEpoch;
+        epochRead = true;
+        if (!lostNow) {
+            Instant marked = parse(mark);
+            return Uni.createFrom().item(marked != null ? marked : noticedLost);
+        }
+        Instant now = Instant.now();
+        noticedLost = now;
+        Log.warnf("Redis lost its data (state epoch %s is gone); showing the last known status, marked stale",
+                keys.stateEpoch());
+        return values.setnx(keys.stateLost(), now.toString())
+                .map(written -> written ? now : Objects.requireNonNullElse(parse(mark), now))
+                .onFailure().recoverWithItem(now);
+    }
+
+    private static Instant parse(String mark) {
+        if (mark == null || mark.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(mark.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            Log.warnf("Ignoring a lost-state mark that is not a time: '%s'", mark);
+            return null;
+        }
     }
 
     private void subscribe() {
@@ -95,7 +148,8 @@ public class LiveStatusFeed {
                             subscribed = true;
                             reconnecting.set(false);
                             Log.infof("Subscribed to %s", keys.liveChannel());
-                            // Whatever happened while we were not listening is in the hash.
+                            // Whatever happened while we were not listening is in the hash; the page is live again
+                            // once it is read.
                             resyncInBackground();
                         },
                         failure -> {
@@ -106,6 +160,9 @@ public class LiveStatusFeed {
 
     private void lost(Throwable failure) {
         subscribed = false;
+        if (!stopping) {
+            readModel.paused(Instant.now());
+        }
         if (stopping || !reconnecting.compareAndSet(false, true)) {
             return;
         }
@@ -128,18 +185,39 @@ public class LiveStatusFeed {
         readModel.apply(notice);
     }
 
+    /**
+     * One re-read at a time; one asked for while another runs is done after it (it may have started before the
+     * subscription did). Once a re-read succeeds while subscribed, the page is live again.
+     */
     private void resyncInBackground() {
-        if (stopping || !resyncing.compareAndSet(false, true)) {
+        if (stopping) {
             return;
         }
+        if (!resyncing.compareAndSet(false, true)) {
+            resyncAgain.set(true);
+            return;
+        }
+        resyncAgain.set(false);
         resync().subscribe().with(
-                ok -> resyncing.set(false),
+                ok -> {
+                    if (subscribed) {
+                        readModel.resumed();
+                    }
+                    finishResync();
+                },
                 failure -> {
-                    resyncing.set(false);
                     if (!stopping) {
                         Log.warnf("Could not re-read %s: %s", keys.currentStatus(), failure.getMessage());
                     }
+                    finishResync();
                 });
+    }
+
+    private void finishResync() {
+        resyncing.set(false);
+        if (resyncAgain.getAndSet(false)) {
+            resyncInBackground();
+        }
     }
 
     private static Map<String, ComponentState> decode(Map<String, String> hash) {

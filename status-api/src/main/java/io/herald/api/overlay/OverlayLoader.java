@@ -1,5 +1,6 @@
 package io.herald.api.overlay;
 
+import io.herald.api.history.StatusChangeRepository;
 import io.herald.api.incident.IncidentData;
 import io.herald.api.incident.IncidentEntity;
 import io.herald.api.incident.IncidentRepository;
@@ -9,6 +10,7 @@ import io.herald.api.read.Overlay;
 import io.herald.api.read.ShownIncident;
 import io.herald.api.read.Vocabulary;
 import io.herald.model.ComponentStatus;
+import io.herald.model.catalog.Catalog;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,16 +21,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the overlay from PostgreSQL in one session. */
+/**
+ * Reads the overlay from PostgreSQL in one session: incidents, maintenances, overrides, and each component's last
+ * recorded change (shown, marked stale, for a component the current-status hash does not hold).
+ */
 @ApplicationScoped
 public class OverlayLoader {
     private static final int RECENT = 50;
     private final IncidentRepository incidents;
     private final IncidentViews views;
+    private final StatusChangeRepository changes;
+    private final List<String> componentIds;
 
-    public OverlayLoader(IncidentRepository incidents, IncidentViews views) {
+    public OverlayLoader(IncidentRepository incidents, IncidentViews views, StatusChangeRepository changes,
+            Catalog catalog) {
         this.incidents = incidents;
         this.views = views;
+        this.changes = changes;
+        this.componentIds = List.copyOf(catalog.components().keySet());
     }
 
     /** The overlay and the incidents/maintenances updated since the given time (for stream events). */
@@ -47,7 +57,7 @@ public class OverlayLoader {
                         .<ComponentOverrideEntity>list("until > ?1", now)
                 .flatMap(overrides -> (updatedSince == null ? Uni.createFrom().item(List.<IncidentEntity>of())
                         : incidents.updatedSince(updatedSince)).flatMap(incidents::withDetails)
-                .map(updated -> {
+                .flatMap(updated -> changes.lastOfEach(componentIds).map(lastKnown -> {
                     Set<String> inMaintenance = new HashSet<>();
                     open.stream().filter(m -> Vocabulary.MAINTENANCE_IN_PROGRESS.equals(m.incident().status))
                             .forEach(m -> m.components().forEach(c -> inMaintenance.add(c.componentId)));
@@ -55,8 +65,9 @@ public class OverlayLoader {
                     overrides.forEach(o -> ComponentStatus.parse(o.status)
                             .ifPresent(s -> overridden.put(o.componentId, s)));
                     return new Loaded(new Overlay(shown(unresolved), shown(recent), shown(open),
-                            shown(recentMaintenances), Set.copyOf(inMaintenance), Map.copyOf(overridden)), updated);
-                }))))));
+                            shown(recentMaintenances), Set.copyOf(inMaintenance), Map.copyOf(overridden), lastKnown),
+                            updated);
+                })))))));
     }
 
     /** The incidents and maintenances changed since then, with their details: at most the {@code limit} latest. */

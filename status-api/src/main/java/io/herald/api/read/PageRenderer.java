@@ -39,7 +39,15 @@ class PageRenderer {
         this.mapper = mapper;
     }
 
-    PageBodies render(PageScope scope, Map<String, ComponentState> states, String lastEventId, Overlay overlay) {
+    /**
+     * @param held        the states known from Redis (and, once Redis lost its data, those this process kept)
+     * @param pausedSince since when the live channel is not heard, or null
+     * @param lostAt      when Redis was found to have lost its data, or null
+     */
+    PageBodies render(PageScope scope, Map<String, ComponentState> held, String lastEventId, Overlay overlay,
+            Instant pausedSince, Instant lostAt) {
+        Instant now = Instant.now();
+        Map<String, ComponentState> states = shownStates(scope, held, overlay, lostAt, now);
         PageInfo info = scope.info();
         String updatedAt = format(lastUpdate(scope, states, overlay));
         Indicator indicator = PageIndicator.of(scope.components().stream()
@@ -58,8 +66,10 @@ class PageRenderer {
         List<Incident> active = openMaintenances.stream()
                 .filter(m -> !Vocabulary.MAINTENANCE_SCHEDULED.equals(m.status())).toList();
 
+        StatusDocument.Live live = pausedSince == null ? StatusDocument.Live.FLOWING
+                : new StatusDocument.Live(true, format(pausedSince), StaleWords.pausedSince(pausedSince, now));
         StatusDocument v1 = new StatusDocument(page, indicator, v1Services(scope, states, overlay), unresolved,
-                openMaintenances, lastEventId);
+                openMaintenances, lastEventId, live);
 
         return new PageBodies(Map.copyOf(byId),
                 encode(new StatuspageV2.Summary(page, v2Components, v2(unresolved), v2(openMaintenances), indicator)),
@@ -71,6 +81,24 @@ class PageRenderer {
                 encode(new StatuspageV2.MaintenancesBody(page, v2(bodies(overlay.recentMaintenances(), byId)))),
                 encode(new StatuspageV2.MaintenancesBody(page, v2(upcoming))),
                 encode(new StatuspageV2.MaintenancesBody(page, v2(active))));
+    }
+
+    /**
+     * The state each component shows: the one held, else its last recorded change marked stale (the evaluator has not
+     * judged it, or Redis lost its data); a component with neither has never been evaluated.
+     */
+    private static Map<String, ComponentState> shownStates(PageScope scope, Map<String, ComponentState> held,
+            Overlay overlay, Instant lostAt, Instant now) {
+        Map<String, ComponentState> shown = new HashMap<>(held);
+        for (ComponentDef component : scope.components()) {
+            LastKnown known = overlay.lastKnown().get(component.id());
+            if (!shown.containsKey(component.id()) && known != null && known.status() != null) {
+                Instant silentSince = lostAt != null && lostAt.isAfter(known.at()) ? lostAt : known.at();
+                shown.put(component.id(), new ComponentState(component.id(), known.status(), known.at(), known.cause(),
+                        known.detail(), true, StaleWords.noLiveDataSince(silentSince, now)));
+            }
+        }
+        return shown;
     }
 
     private static List<Incident> bodies(List<ShownIncident> incidents, Map<String, StatuspageV2.Component> byId) {
@@ -115,7 +143,8 @@ class PageRenderer {
                                 status, status.words(), null, null, null, null, false)
                         : new StatusDocument.Component(component.id(), component.name(), component.description(),
                                 status, status.words(), format(state.since()), format(state.since()),
-                                blankToNull(state.cause()), blankToNull(state.detail()), true));
+                                blankToNull(state.cause()), blankToNull(state.detail()), true, state.stale(),
+                                state.staleDetail()));
             }
             ComponentStatus worst = worstOf(states, overlay, service.components());
             services.add(new StatusDocument.Service(service.id(), service.name(), service.description(), worst,

@@ -11,6 +11,7 @@ import io.herald.model.status.Incident;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public class ReadModel {
         // The catalog declares one page today, showing every service: it is the default page.
         this.pages = List.of(new PageScope(catalog.page(), catalog.services()));
         this.defaultPage = catalog.page().id();
-        this.current = render(Map.of(), null, Overlay.EMPTY);
+        this.current = render(Map.of(), null, Overlay.EMPTY, null, null);
     }
 
     /** The default page's bodies. */
@@ -111,22 +112,31 @@ public class ReadModel {
         }
         Snapshot was = current;
         Map<String, ComponentState> states = new HashMap<>(was.states());
-        states.put(change.component(),
-                new ComponentState(change.component(), change.to(), change.at(), change.cause(), change.detail()));
+        ComponentState held = was.states().get(change.component());
+        // A refresh changes only the staleness: the status, and so when it began, stay.
+        Instant since = change.isRefresh() && held != null && held.status() == change.to() && held.since() != null
+                ? held.since() : change.at();
+        states.put(change.component(), new ComponentState(change.component(), change.to(), since, change.cause(),
+                change.detail(), change.stale(), change.staleDetail()));
         String lastEventId = StreamIds.isValid(notice.id())
                 ? StreamIds.newer(notice.id(), was.lastEventId())
                 : was.lastEventId();
-        current = render(states, lastEventId, was.overlay());
+        current = render(states, lastEventId, was.overlay(), was.pausedSince(), was.lostAt());
     }
 
     /**
      * Replaces the states with a fresh read of the hash. A state held that is newer than the hash's (a live notice
-     * that overtook the read's reply) is kept, so a resync never moves a component back in time.
+     * that overtook the read's reply) is kept, so a resync never moves a component back in time. Once Redis has lost
+     * its data ({@code lostAt}), a component the hash does not hold keeps the state this process knew, marked as the
+     * last known one, until the evaluator judges it again; without a state held it shows its last recorded change
+     * (the overlay's {@link LastKnown}), never operational by default.
      *
      * @param latestStreamId the newest changes-stream id read before the hash, or null
+     * @param lostAt         when Redis was found to have lost its data, or null when it has not (as far as known)
      */
-    public synchronized void replace(Map<String, ComponentState> hash, String latestStreamId) {
+    public synchronized void replace(Map<String, ComponentState> hash, String latestStreamId, Instant lostAt) {
         Snapshot was = current;
+        Instant lost = lostAt != null ? lostAt : was.lostAt();
         Map<String, ComponentState> held = was.states();
         Map<String, ComponentState> states = new HashMap<>();
         hash.forEach((component, state) -> {
@@ -135,19 +145,50 @@ public class ReadModel {
                     && mine.since().isAfter(state.since());
             states.put(component, mineIsNewer ? mine : state);
         });
+        if (lost != null) {
+            Instant now = Instant.now();
+            held.forEach((component, mine) -> {
+                if (!hash.containsKey(component)) {
+                    states.put(component, new ComponentState(component, mine.status(), mine.since(), mine.cause(),
+                            mine.detail(), true, StaleWords.noLiveDataSince(lost, now)));
+                }
+            });
+        }
         String lastEventId = StreamIds.isValid(latestStreamId)
                 ? StreamIds.newer(latestStreamId, was.lastEventId())
                 : was.lastEventId();
         loaded = true;
-        if (!states.equals(held) || !Objects.equals(lastEventId, was.lastEventId())) {
-            current = render(states, lastEventId, was.overlay());
+        if (!states.equals(held) || !Objects.equals(lastEventId, was.lastEventId())
+                || !Objects.equals(lost, was.lostAt())) {
+            current = render(states, lastEventId, was.overlay(), was.pausedSince(), lost);
         }
+    }
+
+    /** The live channel is not heard since then (the subscription broke): the page says its status may be old. */
+    public synchronized void paused(Instant since) {
+        Snapshot was = current;
+        if (was.pausedSince() == null) {
+            current = render(was.states(), was.lastEventId(), was.overlay(), since, was.lostAt());
+        }
+    }
+
+    /** The live channel is heard again and the hash was read after it. */
+    public synchronized void resumed() {
+        Snapshot was = current;
+        if (was.pausedSince() != null) {
+            current = render(was.states(), was.lastEventId(), was.overlay(), null, was.lostAt());
+        }
+    }
+
+    /** Since when the live channel is not heard, or null while it is. */
+    public Instant pausedSince() {
+        return current.pausedSince();
     }
 
     /** Applies a fresh overlay (incidents, maintenances, overrides) read from PostgreSQL. */
     public synchronized void overlay(Overlay overlay) {
         Snapshot was = current;
-        current = render(was.states(), was.lastEventId(), overlay);
+        current = render(was.states(), was.lastEventId(), overlay, was.pausedSince(), was.lostAt());
     }
 
     /** Tells the SSE clients that this incident or maintenance was created or changed (as the pages show it now). */
@@ -158,11 +199,12 @@ public class ReadModel {
         }
     }
 
-    private Snapshot render(Map<String, ComponentState> states, String lastEventId, Overlay overlay) {
+    private Snapshot render(Map<String, ComponentState> states, String lastEventId, Overlay overlay,
+            Instant pausedSince, Instant lostAt) {
         Map<String, PageBodies> rendered = new HashMap<>();
         for (PageScope page : pages) {
-            rendered.put(page.info().id(), renderer.render(page, states, lastEventId, overlay));
+            rendered.put(page.info().id(), renderer.render(page, states, lastEventId, overlay, pausedSince, lostAt));
         }
-        return new Snapshot(Map.copyOf(states), lastEventId, overlay, Map.copyOf(rendered));
+        return new Snapshot(Map.copyOf(states), lastEventId, overlay, pausedSince, lostAt, Map.copyOf(rendered));
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.api.read;
 
 import io.herald.model.ComponentState;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -9,8 +10,10 @@ import java.util.Map;
  * @param states      component id to its evaluated state, as known from Redis
  * @param lastEventId the changes-stream id of the last change applied, or null
  * @param overlay     incidents, maintenances and overrides from PostgreSQL
+ * @param pausedSince since when the live channel is not heard (the subscription is down), or null
+ * @param lostAt      when Redis was found to have lost its data, or null
  * @param pages       page id to its rendered bodies
  */
-record Snapshot(Map<String, ComponentState> states, String lastEventId, Overlay overlay,
-        Map<String, PageBodies> pages) {
+record Snapshot(Map<String, ComponentState> states, String lastEventId, Overlay overlay, Instant pausedSince,
+        Instant lostAt, Map<String, PageBodies> pages) {
 }

@@ -47,13 +47,15 @@ class CorsTest extends IsolatedTest {
             assertThat(answer.header("Access-Control-Allow-Credentials")).as(path).isNull();
             assertThat(String.valueOf(answer.header("Vary"))).as(path + ": the answer is the same for every origin")
                     .doesNotContainIgnoringCase("origin");
-            // A conditional read from a page answers 304 with the same headers, or the browser drops it.
-            String etag = answer.header("ETag");
-            if (etag != null) {
-                Response again = given().header("Origin", ORIGIN).header("If-None-Match", etag).get(path);
-                assertThat(again.statusCode()).as(path).isEqualTo(304);
-                assertThat(again.header("Access-Control-Allow-Origin")).as(path).isEqualTo("*");
-            }
+        }
+        // A conditional read from a page answers 304 with the same headers, or the browser drops it (bodies that do
+        // not move with the clock, as the uptime figures do).
+        for (String path : List.of("/api/v2/summary.json", "/api/v1/status", "/api/v1/incidents",
+                "/api/v1/components/smtp/history")) {
+            String etag = given().get(path).then().extract().header("ETag");
+            Response again = given().header("Origin", ORIGIN).header("If-None-Match", etag).get(path);
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.header("Access-Control-Allow-Origin")).as(path).isEqualTo("*");
         }
         Response bars = given().header("Origin", ORIGIN).header("Accept-Encoding", "gzip").get("/api/v1/uptime/days");
         assertThat(bars.header("Vary")).isEqualTo("Accept-Encoding");

@@ -33,7 +33,7 @@ class LiveStatusTest extends IsolatedTest {
 
         assertThat(body.getMap("").keySet()).containsExactlyInAnyOrder("page", "status", "services", "incidents",
                 "maintenances", "last_event_id", "live");
-        assertThat(body.getMap("live")).containsEntry("paused", false);
+        assertThat(body.getMap("live")).containsEntry("paused", false).containsEntry("words", "");
         assertThat(body.getList("incidents")).isEmpty();
         assertThat(body.getList("maintenances")).isEmpty();
         assertThat(body.getMap("page").keySet())
@@ -43,7 +43,8 @@ class LiveStatusTest extends IsolatedTest {
         assertThat(imap.keySet()).containsExactlyInAnyOrder("id", "name", "description", "status", "status_words",
                 "since", "updated_at", "cause", "detail", "evaluated", "stale", "stale_detail");
         assertThat(imap).containsEntry("status", "operational").containsEntry("status_words", "Operational")
-                .containsEntry("evaluated", false).containsEntry("since", null).containsEntry("cause", null);
+                .containsEntry("evaluated", false).containsEntry("stale", false).containsEntry("since", null)
+                .containsEntry("cause", null);
     }
 
     @Test

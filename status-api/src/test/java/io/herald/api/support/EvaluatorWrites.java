@@ -53,8 +53,37 @@ public final class EvaluatorWrites {
     public String change(String component, ComponentStatus from, ComponentStatus to, String cause, String detail,
             Instant decidedAt) {
         Instant at = decidedAt.truncatedTo(ChronoUnit.MILLIS);
-        StatusChange change = new StatusChange(component, from, to, at, cause, detail);
-        ComponentState state = new ComponentState(component, to, at, cause, detail);
+        return write(new StatusChange(component, from, to, at, cause, detail),
+                new ComponentState(component, to, at, cause, detail));
+    }
+
+    /** Moves a component to a status whose checks are silent: a stale state ({@code staleDetail} says why). */
+    public String staleChange(String component, ComponentStatus from, ComponentStatus to, String cause,
+            String staleDetail) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return write(new StatusChange(component, from, to, at, cause, "", true, staleDetail),
+                new ComponentState(component, to, at, cause, "", true, staleDetail));
+    }
+
+    /**
+     * A refresh: the component keeps its status (and the time it began), only its staleness changes, as the
+     * evaluator writes it when a monitor goes silent or speaks again.
+     */
+    public String refresh(String component, ComponentStatus status, String cause, boolean stale, String staleDetail) {
+        String held = redis.hash(String.class).hget(keys.currentStatus(), component);
+        Instant since = held == null ? Instant.now() : HeraldJson.read(held, ComponentState.class).since();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return write(new StatusChange(component, status, status, at, cause, "", stale, staleDetail),
+                new ComponentState(component, status, since, cause, "", stale, staleDetail));
+    }
+
+    /** What the first evaluator does on a Redis without one: SET NX the state epoch. */
+    public void seedEpoch(String epoch) {
+        redis.execute("SET", keys.stateEpoch(), epoch, "NX");
+    }
+
+    private String write(StatusChange change, ComponentState state) {
+        String component = change.component();
         String after = null;
         while (true) {
             String id = StreamIds.following(after, System.currentTimeMillis());
