@@ -132,9 +132,19 @@ class StorageOutageTest {
             given().get("/q/health/group/storage").then().statusCode(200).body("status", equalTo("UP"));
             // A query left waiting on the pool would fail again once its acquire timeout (1 s here) passed.
             await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
-                    .until(() -> log.errors().isEmpty());
-            assertThat(log.errors()).isEmpty();
+                    .until(() -> unexpected(log).isEmpty());
+            assertThat(unexpected(log)).isEmpty();
         }
+    }
+
+    /**
+     * The errors logged that the cut does not explain. Hibernate Reactive logs, at ERROR and by itself, a transaction
+     * it could not start or roll back on a connection the cut ended under it (the history consumer then retries);
+     * anything else (an uncaught exception, a request answered 500) is a defect.
+     */
+    private static List<String> unexpected(LogWatch log) {
+        return log.errors().stream().filter(e -> !(e.startsWith("org.hibernate.reactive.pool.impl.SqlClientConnection")
+                && (e.contains("connection may have been lost") || e.contains("Connection is not active")))).toList();
     }
 
     private static Map<String, Function<RequestSpecification, io.restassured.response.Response>> storedReads() {
