@@ -192,7 +192,7 @@ class EvaluatorTimerTest {
         assertThat(missed.cause()).isEqualTo("timer-heartbeat");
         assertThat(missed.detail()).matches("no heartbeat from Nightly backup since \\S+ \\(expected every 2s\\)");
 
-        signals.append(new Signal(UUID.randomUUID().toString(), "test-heartbeat", "timer-heartbeat", CheckOutcome.UP,
+        signals.append(new Signal(UUID.randomUUID().toString(), "heartbeat", "timer-heartbeat", CheckOutcome.UP,
                 null, "backup finished", Instant.now())).await().atMost(Duration.ofSeconds(5));
         ComponentState beating = awaitState("timer-backup", ComponentStatus.OPERATIONAL);
         assertThat(beating.stale()).isFalse();
