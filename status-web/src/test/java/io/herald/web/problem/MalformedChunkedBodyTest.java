@@ -2,13 +2,10 @@ package io.herald.web.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.http.corpus.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,19 +30,7 @@ class MalformedChunkedBodyTest {
     }
 
     private static String exchange(String chunks) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /admin/login HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks)
-                    .getBytes(StandardCharsets.US_ASCII));
-            // Read until the server closes: a reset instead of a clean close fails here with SocketException.
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            byte[] buffer = new byte[4096];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                got.write(buffer, 0, n);
-            }
-            return got.toString(StandardCharsets.UTF_8);
-        }
+        return RawHttp.roundTrip(RestAssured.port, "POST /admin/login HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks);
     }
 }
