@@ -69,6 +69,18 @@ herald_apt_knows() { # package: true when apt has a version of it to install
   LC_ALL=C apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'
 }
 
+herald_choose_packages() { # fills the caller's packages (first alternative apt knows) and missing (none known)
+  local need alternatives package choice
+  for need in "${herald_needs[@]}"; do
+    alternatives=${need#*=}
+    choice=
+    for package in ${alternatives//|/ }; do
+      if herald_apt_knows "$package"; then choice=$package; break; fi
+    done
+    if [ -n "$choice" ]; then packages+=("$choice"); else missing+=("$need"); fi
+  done
+}
+
 herald_install() { # run|test
   herald_find_needs "$1"
   [ ${#herald_needs[@]} -gt 0 ] || return 0
@@ -92,17 +104,20 @@ herald_install() { # run|test
   herald_list_needs
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null
 
-  local need alternatives package choice packages=() missing=()
-  for need in "${herald_needs[@]}"; do
-    alternatives=${need#*=}
-    choice=
-    for package in ${alternatives//|/ }; do
-      if herald_apt_knows "$package"; then choice=$package; break; fi
-    done
-    if [ -n "$choice" ]; then packages+=("$choice"); else missing+=("$need"); fi
-  done
+  local packages=() missing=()
+  herald_choose_packages
+  if [ ${#missing[@]} -gt 0 ]; then
+    # apt's lists on disk can be partial (an update cut short, lists half-cleaned by an image build) while the
+    # release files look current, so apt-get update fetches nothing more: start the lists afresh, once.
+    echo "apt knows no candidate for some of these; fetching apt's package lists afresh" >&2
+    "${sudo[@]}" rm -rf /var/lib/apt/lists/partial /var/lib/apt/lists/*_Packages* /var/lib/apt/lists/*Release*
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q -o Acquire::Retries=3 </dev/null
+    packages=() missing=()
+    herald_choose_packages
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     herald_needs=("${missing[@]}")
+    LC_ALL=C apt-cache policy "${missing[0]##*=}" 2>&1 | sed 's/^/    apt-cache policy: /' >&2 || true
     echo "apt-get has no package for these; install them another way, then run again:" >&2
     herald_list_needs >&2
     case " ${missing[*]} " in
