@@ -68,6 +68,14 @@ public class IncidentEntity extends PanacheEntityBase {
     @Column(name = "update_count", nullable = false)
     public int updateCount;
 
+    /** A maintenance's changes so far (0 when scheduled): calendars take it as the event's SEQUENCE. */
+    @Column(name = "revision", nullable = false)
+    public int revision;
+
+    /** When an operator cancelled a maintenance (it is completed then, its window ended at that time). */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
     public boolean isMaintenance() {
         return KIND_MAINTENANCE.equals(kind);
     }

@@ -42,7 +42,9 @@ public class IncidentViews {
                 catalog.page().id(), updates, List.of(),
                 maintenance ? time.format(i.scheduledFor) : null,
                 maintenance ? time.format(i.scheduledUntil) : null,
-                i.automatic, i.takenOver);
+                i.automatic, i.takenOver,
+                maintenance ? time.format(i.cancelledAt) : null,
+                maintenance ? Integer.valueOf(i.revision) : null);
         return new ShownIncident(body, maintenance, data.components().stream().map(c -> c.componentId).toList(),
                 i.updatedAt, i.updateCount);
     }

@@ -129,6 +129,7 @@ public class MaintenanceService {
                 }
             }
             m.updatedAt = now;
+            m.revision++;
             Uni<Void> posted = Uni.createFrom().voidItem();
             if (body != null || moved) {
                 m.updateCount++;
@@ -154,8 +155,10 @@ public class MaintenanceService {
             m.status = Vocabulary.MAINTENANCE_COMPLETED;
             m.resolvedAt = now;
             m.endedAt = now;
+            m.cancelledAt = now;
             m.updatedAt = now;
             m.updateCount++;
+            m.revision++;
             return update(m, m.status, "This maintenance has been cancelled.", now).persist()
                     .flatMap(ignored -> incidents.withDetails(m))
                     .call(after -> audit.record(actor, "maintenance.cancel", "maintenance:" + id, was, state(after)))
@@ -185,8 +188,8 @@ public class MaintenanceService {
     private Uni<Integer> move(IncidentEntity m, String next, Instant now) {
         String old = m.status;
         String set = Vocabulary.MAINTENANCE_COMPLETED.equals(next)
-                ? "status = ?1, updatedAt = ?2, updateCount = updateCount + 1, resolvedAt = ?2"
-                : "status = ?1, updatedAt = ?2, updateCount = updateCount + 1";
+                ? "status = ?1, updatedAt = ?2, updateCount = updateCount + 1, revision = revision + 1, resolvedAt = ?2"
+                : "status = ?1, updatedAt = ?2, updateCount = updateCount + 1, revision = revision + 1";
         return incidents.update(set + " where id = ?3 and status = ?4", next, now, m.id, old).flatMap(rows -> {
                     if (rows == 0) {
                         return Uni.createFrom().item(0);

@@ -27,6 +27,6 @@ public record ShownIncident(Incident body, boolean maintenance, List<String> com
         Incident b = body;
         return new Incident(b.id(), b.name(), b.status(), b.createdAt(), b.updatedAt(), b.monitoringAt(),
                 b.resolvedAt(), b.impact(), b.shortlink(), b.startedAt(), b.pageId(), b.incidentUpdates(), components,
-                b.scheduledFor(), b.scheduledUntil(), b.automatic(), b.takenOver());
+                b.scheduledFor(), b.scheduledUntil(), b.automatic(), b.takenOver(), b.cancelledAt(), b.revision());
     }
 }

@@ -59,6 +59,29 @@ class MaintenanceTest extends IsolatedTest {
     }
 
     @Test
+    void shouldCountEveryChangeAsARevisionAndTellACancellationFromACompletion() {
+        OffsetDateTime now = OffsetDateTime.now();
+        String id = schedule(now.plusDays(2), now.plusDays(2).plusHours(2), "imap");
+        given().get("/api/v1/maintenances/" + id).then().statusCode(200).body("revision", equalTo(0))
+                .body("containsKey('cancelled_at')", equalTo(false));
+        // moving the window alone (no words posted) is a change a calendar must see
+        given().header("Authorization", "Bearer " + TOKEN).contentType("application/json")
+                .body(Map.of("scheduled_for", now.plusDays(3).toString(),
+                        "scheduled_until", now.plusDays(3).plusHours(2).toString()))
+                .patch("/api/v1/admin/maintenances/" + id).then().statusCode(200).body("revision", equalTo(1));
+        given().header("Authorization", "Bearer " + TOKEN).contentType("application/json")
+                .post("/api/v1/admin/maintenances/" + id + "/cancel")
+                .then().statusCode(200).body("status", equalTo("completed")).body("revision", equalTo(2));
+        String cancelledAt = given().get("/api/v1/maintenances/" + id).then().statusCode(200)
+                .body("revision", equalTo(2)).extract().path("cancelled_at");
+        assertThat(cancelledAt).isNotBlank();
+        // Herald's own fields stay out of the Statuspage v2 body
+        given().get("/api/v2/scheduled-maintenances.json").then().statusCode(200)
+                .body("scheduled_maintenances[0].containsKey('revision')", equalTo(false))
+                .body("scheduled_maintenances[0].containsKey('cancelled_at')", equalTo(false));
+    }
+
+    @Test
     void shouldOpenNoAutomaticIncidentForAnOutageInsideAMaintenanceWindowAndCountItApart() {
         OffsetDateTime now = OffsetDateTime.now();
         String id = schedule(now.minusMinutes(1), now.plusHours(1), "smtp");

@@ -23,7 +23,8 @@ class StatusDocumentTest {
         return new Incident("42", "ActiveSync: some users cannot connect", "investigating", "2026-11-26T09:00:00Z",
                 "2026-11-26T09:00:00Z", null, null, "major", "https://status.example.org/incidents/42",
                 "2026-11-26T09:00:00Z", "herald", List.of(update), List.of(ACTIVESYNC), scheduledFor,
-                scheduledFor == null ? null : "2026-11-27T02:00:00Z", automatic, automatic == null ? null : false);
+                scheduledFor == null ? null : "2026-11-27T02:00:00Z", automatic, automatic == null ? null : false, null,
+                scheduledFor == null ? null : 0);
     }
 
     @Test
@@ -65,7 +66,9 @@ class StatusDocumentTest {
         assertThat(v2).doesNotContain("automatic", "taken_over");
         String maintenance = HeraldJson.write(incident("2026-11-27T00:00:00Z", null));
         assertThat(maintenance).contains("\"scheduled_for\":\"2026-11-27T00:00:00Z\"",
-                "\"scheduled_until\":\"2026-11-27T02:00:00Z\"").doesNotContain("automatic");
+                "\"scheduled_until\":\"2026-11-27T02:00:00Z\"", "\"revision\":0").doesNotContain("automatic");
+        assertThat(HeraldJson.write(incident("2026-11-27T00:00:00Z", null).forV2())).doesNotContain("revision");
+        assertThat(incident).doesNotContain("revision", "cancelled_at");
         assertThat(incident).doesNotContain("\"maintenance\"");
         assertThat(maintenance).doesNotContain("\"maintenance\"");
         assertThat(HeraldJson.read(maintenance, Incident.class).isMaintenance()).isTrue();

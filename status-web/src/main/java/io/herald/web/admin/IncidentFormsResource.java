@@ -110,7 +110,7 @@ public class IncidentFormsResource {
         Incident incident = new Incident("preview", form.name(), form.status(), now, now, null, null, form.impact(),
                 null, now, null, List.of(new Incident.Update("preview", form.status(), form.body(), "preview", now, now,
                         now, null, form.deliverNotifications(), null, null)),
-                affected, null, null, false, false);
+                affected, null, null, false, false, null, null);
         return IncidentViews.of(incident, AdminPages.zone(views), Language.EN.wording());
     }
 }

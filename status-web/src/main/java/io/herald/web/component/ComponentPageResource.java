@@ -7,6 +7,7 @@ import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
 import io.herald.web.problem.ProblemMapper;
 import io.herald.web.cache.UpstreamPageCache;
+import io.herald.web.feed.CalendarResource;
 import io.herald.web.page.PageResponses;
 import io.herald.web.view.Language;
 import io.herald.web.view.SiteView;
@@ -71,13 +72,27 @@ public class ComponentPageResource {
     private final StatusApiClient client;
     private final StatusViewService views;
     private final CatalogChecks checks;
+    private final CalendarResource calendar;
 
     ComponentPageResource(UpstreamPageCache cache, StatusApiClient client, StatusViewService views,
-            CatalogChecks checks) {
+            CatalogChecks checks, CalendarResource calendar) {
         this.cache = cache;
         this.client = client;
         this.views = views;
         this.checks = checks;
+        this.calendar = calendar;
+    }
+
+    @GET
+    @Path("maintenance.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "iCalendar (RFC 5545) of the upcoming, active and recent maintenance that affects the component")
+    @APIResponse(responseCode = "200", description = "text/calendar")
+    @APIResponse(responseCode = "404", description = "No such component")
+    public Uni<Response> maintenanceCalendar(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return calendar.component(id, ifNoneMatch, acceptEncoding);
     }
 
     @GET

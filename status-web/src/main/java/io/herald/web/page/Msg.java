@@ -75,6 +75,12 @@ public interface Msg {
     @Message("Feeds")
     String feeds();
 
+    @Message("Add to calendar")
+    String add_to_calendar();
+
+    @Message("All maintenance in your calendar")
+    String maintenance_calendar();
+
     @Message("Site")
     String navigation();
 

@@ -150,7 +150,7 @@ public final class ApplyStatusChange {
                     incident.updatedAt(), incident.monitoringAt(), incident.resolvedAt(), incident.impact(),
                     incident.shortlink(), incident.startedAt(), incident.pageId(), incident.incidentUpdates(),
                     components, incident.scheduledFor(), incident.scheduledUntil(), incident.automatic(),
-                    incident.takenOver()));
+                    incident.takenOver(), incident.cancelledAt(), incident.revision()));
         }
         return List.copyOf(out);
     }
