@@ -8,7 +8,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-mvn -B -q ${MAVEN_OFFLINE:--o} -pl status-api verify -Dtest=SubscribersBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+bin/ensure-services
+mkdir -p status-api/target
+# -am builds the modules status-api depends on in the same reactor, so a fresh clone needs nothing installed first;
+# MAVEN_OFFLINE=-o skips looking for updates once the dependencies are in the local repository.
+mvn -B -q ${MAVEN_OFFLINE:-} -pl status-api -am verify -Dtest=SubscribersBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dherald.bench=true -Dherald.bench.subscribers="${BENCH_SUBSCRIBERS:-10000}" \
   -Dherald.bench.per-receiver="${BENCH_PER_RECEIVER:-64}" -Dherald.bench.concurrency="${BENCH_CONCURRENCY:-256}" \
   > status-api/target/bench-subscribers.log 2>&1 || { tail -50 status-api/target/bench-subscribers.log; exit 1; }
