@@ -45,19 +45,19 @@ class MaintenanceCalendarTest {
     @BeforeEach
     void threeMaintenances() {
         tag = "m" + SEQUENCE.incrementAndGet();
-        Map<String, Object> upgrade = maintenance("7", "Mail server upgrade " + tag, "scheduled", UPGRADE.toString(),
+        Map<String, Object> upgrade = maintenance("7107", "Mail server upgrade " + tag, "scheduled", UPGRADE.toString(),
                 UPGRADE.plus(Duration.ofHours(2)).toString(),
                 List.of(affected("smtp-submission", "SMTP submission", "operational")),
                 update("scheduled", "Sending may pause; retry, nothing is lost", NOW.toString()));
         upgrade.put("revision", 3);
-        Map<String, Object> cancelled = maintenance("8", "ActiveSync certificate renewal", "completed",
+        Map<String, Object> cancelled = maintenance("7108", "ActiveSync certificate renewal", "completed",
                 NOW.minus(Duration.ofDays(1)).toString(), NOW.minus(Duration.ofDays(1)).plus(Duration.ofHours(1))
                         .toString(), List.of(affected("activesync-endpoints", "ActiveSync endpoints", "operational")),
                 update("completed", "This maintenance has been cancelled.", NOW.minus(Duration.ofDays(2)).toString()));
         cancelled.put("cancelled_at", NOW.minus(Duration.ofDays(2)).toString());
         cancelled.put("resolved_at", NOW.minus(Duration.ofDays(2)).toString());
         cancelled.put("revision", 1);
-        Map<String, Object> old = maintenance("3", "Old move", "completed", NOW.minus(Duration.ofDays(200)).toString(),
+        Map<String, Object> old = maintenance("7103", "Old move", "completed", NOW.minus(Duration.ofDays(200)).toString(),
                 NOW.minus(Duration.ofDays(200)).plus(Duration.ofHours(1)).toString(),
                 List.of(affected("smtp-submission", "SMTP submission", "operational")),
                 update("completed", "Done", NOW.minus(Duration.ofDays(200)).toString()));
@@ -83,13 +83,13 @@ class MaintenanceCalendarTest {
         Calendar calendar = parse(response.asString());
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertThat(events).extracting(e -> value(e, "UID"))
-                .containsExactly("maintenance-7@localhost", "maintenance-8@localhost");
+                .containsExactly("maintenance-7107@localhost", "maintenance-7108@localhost");
 
         VEvent upgrade = events.get(0);
         assertThat(value(upgrade, "SUMMARY")).isEqualTo("Mail server upgrade " + tag);
         assertThat(value(upgrade, "SEQUENCE")).isEqualTo("3");
         assertThat(value(upgrade, "STATUS")).isEqualTo("CONFIRMED");
-        assertThat(value(upgrade, "URL")).isEqualTo("http://localhost:8080/maintenance/7");
+        assertThat(value(upgrade, "URL")).isEqualTo("http://localhost:8080/maintenance/7107");
         assertThat(value(upgrade, "DESCRIPTION")).contains("Affects: SMTP submission",
                 "Scheduled: Sending may pause; retry, nothing is lost");
         DtStart<?> start = upgrade.getDateTimeStart().orElseThrow();
@@ -112,24 +112,24 @@ class MaintenanceCalendarTest {
         Calendar smtp = parse(given().get("/components/smtp-submission/maintenance.ics").then().statusCode(200)
                 .extract().asString());
         assertThat(smtp.<VEvent>getComponents("VEVENT")).extracting(e -> value(e, "UID"))
-                .containsExactly("maintenance-7@localhost");
-        Calendar one = parse(given().get("/maintenance/8/calendar.ics").then().statusCode(200).extract().asString());
+                .containsExactly("maintenance-7107@localhost");
+        Calendar one = parse(given().get("/maintenance/7108/calendar.ics").then().statusCode(200).extract().asString());
         assertThat(one.<VEvent>getComponents("VEVENT")).extracting(e -> value(e, "UID"))
-                .containsExactly("maintenance-8@localhost");
+                .containsExactly("maintenance-7108@localhost");
         given().get("/components/no-such-thing/maintenance.ics").then().statusCode(404);
         given().get("/maintenance/999/calendar.ics").then().statusCode(404);
     }
 
     @Test
     void shouldOfferAddToCalendarOnTheMaintenancePage() {
-        FakeStatusApi.shared().serve("/api/v1/maintenances/7", HeraldJson.write(maintenance("7",
+        FakeStatusApi.shared().serve("/api/v1/maintenances/7107", HeraldJson.write(maintenance("7107",
                 "Mail server upgrade " + tag, "scheduled", UPGRADE.toString(), UPGRADE.plus(Duration.ofHours(2))
                         .toString(), List.of(affected("smtp-submission", "SMTP submission", "operational")),
                 update("scheduled", "Sending may pause", NOW.toString()))));
-        Eventually.within(Duration.ofSeconds(10), () -> assertThat(given().get("/maintenance/7").then()
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(given().get("/maintenance/7107").then()
                 .statusCode(200).extract().asString()).contains(tag)
-                .contains("href=\"/maintenance/7/calendar.ics\"").contains("Add to calendar"));
-        assertThat(given().get("/maintenance/7?lang=fr").asString()).contains("Ajouter à l’agenda");
+                .contains("href=\"/maintenance/7107/calendar.ics\"").contains("Add to calendar"));
+        assertThat(given().get("/maintenance/7107?lang=fr").asString()).contains("Ajouter à l’agenda");
     }
 
     private static Calendar parse(String text) throws Exception {
