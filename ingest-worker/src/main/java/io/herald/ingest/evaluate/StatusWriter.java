@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Records a component's new state in one atomic step: check records, current-status hash, changes stream and live
- * notice. A new status is a change; the same status whose staleness (stale flag or its words) changed is a refresh
- * (a change whose from equals its to), written exactly the same way. It is a compare-and-set on the current state,
+ * notice. A new status is a change; the same status whose staleness (stale flag or its words) or whose failing
+ * checks (the cause: another endpoint failing too, an alert joining the probes) changed is a refresh (a change whose
+ * from equals its to), written exactly the same way, so the page names what fails now. It is a compare-and-set on the current state,
  * so a replayed signal, or a second evaluator that got there first, never writes or publishes the same change twice.
  * Blocking: call it from the evaluator's own thread, never from an event loop.
  */
@@ -29,8 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public class StatusWriter {
     /*
      * KEYS: current-status hash, changes stream, check-states hash, signals stream.
-     * ARGV: 1 component; 2-4 the state believed to be stored: status ('' = none), stale ('1' or '0'), stale detail;
-     *       5-7 the new state: status ('' = only save the checks), stale, stale detail; 8 its ComponentState JSON;
+     * ARGV: 1 component; 2-4 the state believed to be stored: status ('' = none), stale ('1' or '0'), its words (the
+     *       stale detail and the cause, see words()); 5-7 the new state: status ('' = only save the checks), stale,
+     *       words; 8 its ComponentState JSON;
      *       9 the StatusChange JSON; 10 changes max length; 11 live channel; 12 change field; 13 evaluator group;
      *       14 signals entry handled ('' = none); 15 the changes-stream id chosen for the change; 16 the LiveNotice
      *       JSON (encoded in Java with that id); 17 n; then n pairs (check id, its JSON as read, '' = none) for every
@@ -65,6 +67,8 @@ public class StatusWriter {
                 status = decoded['status']
                 if decoded['stale'] == true then stale = '1' end
                 if type(decoded['stale_detail']) == 'string' then words = decoded['stale_detail'] end
+                words = words .. '\\n'
+                if type(decoded['cause']) == 'string' then words = words .. decoded['cause'] end
               end
             end
             if status == ARGV[5] and stale == ARGV[6] and words == ARGV[7] then
@@ -168,10 +172,20 @@ public class StatusWriter {
                 now.stale(), now.staleDetail());
     }
 
-    /** True when the state shows what the evaluation says: the same status, staleness and its words. */
+    /** True when the state shows what the evaluation says: the same status, staleness and its words, and cause. */
     public static boolean shows(ComponentState state, ComponentEvaluation now) {
         return state != null && state.status() == now.status() && state.stale() == now.stale()
-                && Objects.equals(state.staleDetail(), now.staleDetail());
+                && Objects.equals(state.staleDetail(), now.staleDetail())
+                && Objects.equals(blank(state.cause()), blank(now.cause()));
+    }
+
+    /** What the script compares beside status and stale flag: the stale detail, a line feed, the cause. */
+    private static String words(String staleDetail, String cause) {
+        return blank(staleDetail) + "\n" + blank(cause);
+    }
+
+    private static String blank(String text) {
+        return text == null ? "" : text;
     }
 
     private static ComponentState read(String json) {
@@ -193,13 +207,14 @@ public class StatusWriter {
         if (expected == null || expected.status() == null) {
             args.addAll(List.of("", "0", ""));
         } else {
-            args.addAll(List.of(expected.status().wire(), expected.stale() ? "1" : "0", expected.staleDetail()));
+            args.addAll(List.of(expected.status().wire(), expected.stale() ? "1" : "0",
+                    words(expected.staleDetail(), expected.cause())));
         }
         if (state == null) {
             args.addAll(List.of("", "0", "", "", ""));
         } else {
-            args.addAll(List.of(state.status().wire(), state.stale() ? "1" : "0", state.staleDetail(),
-                    HeraldJson.write(state), HeraldJson.write(change)));
+            args.addAll(List.of(state.status().wire(), state.stale() ? "1" : "0",
+                    words(state.staleDetail(), state.cause()), HeraldJson.write(state), HeraldJson.write(change)));
         }
         args.addAll(List.of(Long.toString(config.changesMaxLen()), keys.liveChannel(), RedisKeys.CHANGE_FIELD,
                 RedisKeys.EVALUATOR_GROUP, entryId == null ? "" : entryId, changeId,

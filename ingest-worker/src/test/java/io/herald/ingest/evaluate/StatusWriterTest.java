@@ -102,6 +102,31 @@ class StatusWriterTest {
     }
 
     @Test
+    void shouldWriteARefreshWhenAnotherCheckFailsWithoutChangingTheStatus() {
+        String component = "cause-" + UUID.randomUUID();
+        Instant start = Instant.parse("2026-12-03T09:00:00Z");
+        StatusWriter.Outcome one = writer.write(component, null, new ComponentEvaluation(
+                ComponentStatus.PARTIAL_OUTAGE, "mailbox-2", "HTTP 503"), start, Map.of(), null, Map.of());
+        StatusWriter.Outcome two = writer.write(component, one.state(), new ComponentEvaluation(
+                ComponentStatus.PARTIAL_OUTAGE, "mailbox-2,mailbox-4", "HTTP 503; HTTP 503"), start.plusSeconds(2),
+                Map.of(), null, Map.of());
+        StatusWriter.Outcome detailOnly = writer.write(component, two.state(), new ComponentEvaluation(
+                ComponentStatus.PARTIAL_OUTAGE, "mailbox-2,mailbox-4", "timed out; HTTP 503"), start.plusSeconds(4),
+                Map.of(), null, Map.of());
+
+        assertThat(two.kind()).as("a second failing check").isEqualTo(StatusWriter.Outcome.Kind.CHANGED);
+        assertThat(detailOnly.kind()).as("the same checks failing in other words").isEqualTo(
+                StatusWriter.Outcome.Kind.SAME);
+        ComponentState stored = store.current(component);
+        assertThat(stored.cause()).isEqualTo("mailbox-2,mailbox-4");
+        assertThat(stored.since()).as("partly down since the first one failed").isEqualTo(start);
+        assertThat(changesOf(component)).extracting(StatusChange::from, StatusChange::to, StatusChange::cause)
+                .containsExactly(tuple(null, ComponentStatus.PARTIAL_OUTAGE, "mailbox-2"),
+                        tuple(ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.PARTIAL_OUTAGE, "mailbox-2,mailbox-4"));
+        assertThat(changesOf(component).get(1).isRefresh()).isTrue();
+    }
+
+    @Test
     void shouldWriteARefreshWhenOnlyTheStalenessChangesAndNothingWhenNothingDoes() {
         String component = "refresh-" + UUID.randomUUID();
         Instant start = Instant.parse("2026-12-03T09:00:00Z");

@@ -84,13 +84,14 @@ public final class ApplyStatusChange {
     }
 
     /**
-     * A refresh: the status stays, only whether it is the last known one (and the words that say why) changed. Not a
-     * status change, so nothing else moves: not since, not updated_at, not the service, incidents or indicator.
+     * A refresh: the status stays, only whether it is the last known one (and the words that say why) or which checks
+     * fail (the cause and its detail) changed. Not a status change, so nothing else moves: not since, not updated_at,
+     * not the service, incidents or indicator.
      */
     private static StatusDocument refreshed(StatusDocument doc, StatusDocument.Component held, StatusChange change,
             String noticeId) {
         StatusDocument.Component applied = new StatusDocument.Component(held.id(), held.name(), held.description(),
-                held.status(), held.statusWords(), held.since(), held.updatedAt(), held.cause(), held.detail(),
+                held.status(), held.statusWords(), held.since(), held.updatedAt(), change.cause(), change.detail(),
                 held.evaluated(), change.stale(), change.stale() ? change.staleDetail() : "");
         List<StatusDocument.Service> services = new ArrayList<>();
         for (StatusDocument.Service service : doc.services()) {

@@ -26,6 +26,8 @@ public final class FakeStatusApi {
     static final String GAP_CURSOR = "99999999999999-0";
     private static FakeStatusApi shared;
 
+    /** The details of the last change pushed per component, which a refresh carries on. */
+    private final Map<String, String> details = new ConcurrentHashMap<>();
     private final Vertx vertx = Vertx.vertx();
     private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     private final List<String> lastEventIdHeaders = new CopyOnWriteArrayList<>();
@@ -290,17 +292,22 @@ public final class FakeStatusApi {
 
     /** The same, with the time of the change and the failing checks' details. */
     public void pushChange(String id, String component, String from, String to, String at, String detail) {
+        details.put(component, detail);
         String data = new LiveNotice(id, new StatusChange(component, from == null ? null : ComponentStatus.fromWire(from),
                 ComponentStatus.fromWire(to), Instant.parse(at), "test", detail)).encode();
         String frame = "id: " + id + "\nevent: change\ndata: " + data + "\n\n";
         streams.forEach(response -> response.write(frame));
     }
 
-    /** A change with its staleness; from equal to to is a refresh: only the staleness changed. */
+    /**
+     * A change with its staleness; from equal to to is a refresh: only the staleness changed. It carries the failing
+     * checks' details as the last change of the component did, as the evaluator's refresh does.
+     */
     public void pushChange(String id, String component, String from, String to, String at, boolean stale,
             String staleDetail) {
         String data = new LiveNotice(id, new StatusChange(component, ComponentStatus.fromWire(from),
-                ComponentStatus.fromWire(to), Instant.parse(at), "test", "", stale, staleDetail)).encode();
+                ComponentStatus.fromWire(to), Instant.parse(at), "test", details.getOrDefault(component, ""), stale,
+                staleDetail)).encode();
         String frame = "id: " + id + "\nevent: change\ndata: " + data + "\n\n";
         streams.forEach(response -> response.write(frame));
     }
