@@ -37,6 +37,11 @@ public final class RedisKeys {
         return prefix + "{status}:checks";
     }
 
+    /** Hash: pull check id to the key of the reading last appended for it (what its upstream last said). */
+    public String pulled() {
+        return prefix + "{status}:pulled";
+    }
+
     /** Hash: component id to {@link ComponentState} JSON. */
     public String currentStatus() {
         return prefix + "{status}:current";

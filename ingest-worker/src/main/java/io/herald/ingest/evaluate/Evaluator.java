@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -332,7 +333,11 @@ public class Evaluator {
                 ComponentState after = outcome.state();
                 if (before != null && before.status() == after.status()) {
                     Log.infof("%s: still %s, %s", component.id(), after.status().wire(),
-                            after.stale() ? "stale (" + after.staleDetail() + ")" : "fresh again");
+                            after.stale() != before.stale() || !Objects.equals(after.staleDetail(),
+                                    before.staleDetail())
+                                    ? (after.stale() ? "stale (" + after.staleDetail() + ")" : "fresh again")
+                                    : "failing now: " + (after.cause() == null || after.cause().isEmpty() ? "none"
+                                            : after.cause()));
                 } else {
                     Log.infof("%s: %s -> %s (%s)%s", component.id(), before == null ? "none" : before.status().wire(),
                             after.status().wire(), after.cause().isEmpty() ? "all checks up" : after.detail(),

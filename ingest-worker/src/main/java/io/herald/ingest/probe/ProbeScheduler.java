@@ -128,8 +128,11 @@ public class ProbeScheduler {
 
     private Uni<Void> pull(CheckDef check) {
         CheckPull pull = pulls.forType(check.type().wire()).orElseThrow();
-        return pull.pull(check).chain(p -> signals.appendOnce(new Signal(SignalIds.of(check.id() + ":" + p.dedupeKey()),
-                        PULL_SOURCE, check.id(), p.outcome(), null, p.detail(), clock.instant())))
+        // Only what the upstream says anew is a signal: the same reading again is not, even after another one (a
+        // vendor back to operational reads as it did before its incident, and must be heard).
+        return pull.pull(check).chain(p -> signals.appendIfChanged(new Signal(SignalIds.of(check.id() + ":"
+                        + p.dedupeKey()), PULL_SOURCE, check.id(), p.outcome(), null, p.detail(), clock.instant()),
+                        p.dedupeKey()))
                 .replaceWithVoid()
                 // An upstream we cannot read says nothing about the service it describes: record nothing.
                 .onFailure().recoverWithUni(failure -> {

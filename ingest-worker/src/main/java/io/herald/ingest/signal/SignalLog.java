@@ -38,6 +38,27 @@ public class SignalLog {
             return {0, id}
             """);
 
+    /**
+     * A pull's reading, appended only when it differs from the last one appended for its check, in one step: a vendor
+     * going degraded and then operational again is two changes, though the second reads as the first reading did.
+     * The same reading again is not appended, but the check was heard from (its time goes to the heard hash).
+     * KEYS: signals stream, last-pulled hash, heard hash. ARGV: max length, check id, the reading's key, then
+     * field/value pairs.
+     */
+    private static final LuaScript APPEND_IF_CHANGED = new LuaScript("""
+            if redis.call('HGET', KEYS[2], ARGV[2]) == ARGV[3] then
+              local time = redis.call('TIME')
+              local millis = time[1] .. string.format('%03d', math.floor(tonumber(time[2]) / 1000))
+              redis.call('HSET', KEYS[3], ARGV[2], millis)
+              return {1, ''}
+            end
+            local fields = {}
+            for i = 4, #ARGV do fields[#fields + 1] = ARGV[i] end
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(fields))
+            redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+            return {0, id}
+            """);
+
     private final ReactiveRedisDataSource redis;
     private final ReactiveStreamCommands<String, String, String> streams;
     private final RedisKeys keys;
@@ -68,6 +89,23 @@ public class SignalLog {
         }
         return APPEND_ONCE.run(redis, List.of(keys.signals(), keys.dedupe(signal.source(), signal.id()), keys.heard()),
                 args)
+                .map(SignalLog::appended);
+    }
+
+    /**
+     * Appends a pull's reading unless it is the one last appended for its check ({@code reading}: what the upstream
+     * said, such as the service's status and its open issues); the item's entry id is empty when it was not.
+     */
+    public Uni<Appended> appendIfChanged(Signal signal, String reading) {
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(config.signalsMaxLen()));
+        args.add(signal.check());
+        args.add(reading);
+        for (Map.Entry<String, String> field : signal.toFields().entrySet()) {
+            args.add(field.getKey());
+            args.add(field.getValue());
+        }
+        return APPEND_IF_CHANGED.run(redis, List.of(keys.signals(), keys.pulled(), keys.heard()), args)
                 .map(SignalLog::appended);
     }
 
