@@ -46,6 +46,24 @@ class MalformedFormTest {
     }
 
     @Test
+    void shouldAnswerAFormOfAnotherMediaTypeWithA4xx() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var route : AdminFormsCsrfTest.routes()) {
+            for (String type : List.of("application/x-www-form-urlencoded; charset=no-such-charset",
+                    "multipart/form-data; boundary=x", "multipart/form-data", "text/plain", "application/json",
+                    "application/x-www-form-urlencoded; boundary=\"", "*/*", ";;;")) {
+                int status = io.herald.web.support.RawHttp.status(route.method(), route.path(),
+                        "--x\r\nContent-Disposition: form-data; name=%zz\r\n\r\n%\r\n--x", "Content-Type: " + type,
+                        "Cookie: herald_admin=some-session");
+                if (status >= 500) {
+                    wrong.add(route + " " + type + ": " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void shouldSayWhatIsWrongWithTheForm() {
         Response json = given().urlEncodingEnabled(false).accept("application/problem+json")
                 .contentType("application/x-www-form-urlencoded").body("username=%zz&password=%")

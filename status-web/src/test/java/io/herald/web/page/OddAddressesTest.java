@@ -60,16 +60,43 @@ class OddAddressesTest {
         assertThat(failed).isEmpty();
     }
 
-    /** The status of a GET sent as written: no HTTP client would send "%zz" or a raw NUL escape on. */
-    static int rawGet(String target, String accept) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 18080)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost:18080\r\nAccept: " + accept
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
-            assertThat(line).as("status line for %s", target).startsWith("HTTP/1.1 ");
-            return Integer.parseInt(line.substring(9, 12));
+    @Test
+    void shouldNeverAnswerAServerErrorToOddHeaders() throws java.io.IOException {
+        List<String> pages = List.of("/", "/incidents/41", "/history", "/history/2025-11", "/components/smtp-submission",
+                "/embed", "/feeds/incidents.atom", "/badges/status.svg", "/maintenance.ics", "/events",
+                "/admin/login", "/admin", "/admin/audit?before=1", "/admin/subscribers/1");
+        List<String> headers = List.of("Accept: text/html;q=abc", "Accept: */*;q=2", "Accept: ", "Accept: ;;;,,,",
+                "Accept: application/problem+json;q=0.5, text/html;q=0.5", "Accept: \u00ff/\u00ff",
+                "Accept-Language: *;q=x", "Accept-Language: xx-%zz", "Accept-Language: " + "fr,".repeat(500),
+                "Accept-Language: ;q=1", "If-None-Match: \"", "If-None-Match: W/", "If-None-Match: *",
+                "If-None-Match: " + "\"x\",".repeat(500), "Accept-Encoding: gzip;q=x", "Accept-Encoding: *;q=0",
+                "Accept-Encoding: identity;q=0", "Accept-Encoding: br;q=-1, gzip;q=2", "Last-Event-ID: %zz",
+                "Last-Event-ID: 99999999999999999999999-99999999999999999999", "Last-Event-ID: -1-1",
+                "Cookie: herald_admin=%zz", "Cookie: herald_admin=\"\"", "Cookie: herald_admin=" + "a".repeat(5000),
+                "Cookie: herald_admin", "Cookie: ;;;=;=", "Range: bytes=9-1", "X-Forwarded-Host: %zz");
+        List<String> failed = new ArrayList<>();
+        for (String page : pages) {
+            for (String header : headers) {
+                int status = raw("GET", page, header);
+                if (status >= 500) {
+                    failed.add(status + " " + page + " " + header.substring(0, Math.min(header.length(), 60)));
+                }
+            }
+            for (String method : List.of("HEAD", "OPTIONS", "TRACE", "PATCH", "BREW")) {
+                int status = raw(method, page, "Accept: text/html");
+                if (status >= 500) {
+                    failed.add(status + " " + method + " " + page);
+                }
+            }
         }
+        assertThat(failed).isEmpty();
+    }
+
+    private static int rawGet(String target, String accept) throws java.io.IOException {
+        return raw("GET", target, "Accept: " + accept);
+    }
+
+    private static int raw(String method, String target, String header) throws java.io.IOException {
+        return io.herald.web.support.RawHttp.status(method, target, "", header);
     }
 }
