@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** How status-web reaches status-api and how it keeps its view of the status fresh. */
@@ -78,6 +79,12 @@ public interface WebConfig {
      */
     @WithDefault("false")
     boolean adminCookieSecure();
+
+    /**
+     * Origins besides the request's own Host (scheme://host[:port]) from which the operators' forms may be sent: this
+     * page's public address behind a proxy that rewrites Host. A form from any other Origin (or Referer) is refused.
+     */
+    Optional<List<String>> adminOrigins();
 
     Oidc oidc();
 

@@ -1,5 +1,7 @@
 package io.herald.web.admin;
 
+import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
 import io.herald.web.WebConfig;
 import io.herald.web.admin.AdminSessions.Session;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +44,7 @@ public class AdminAccess {
         }
         String csrf = form.getFirst("csrf");
         if (!AdminSessions.csrfMatches(cookie, csrf == null ? null : csrf.strip())) {
-            return Uni.createFrom().item(forbidden());
+            return csrfRefused();
         }
         return page(cookie, action);
     }
@@ -71,11 +73,11 @@ public class AdminAccess {
         return Response.seeOther(URI.create("/admin/login")).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
-    public static Response forbidden() {
-        return Response.status(403).type(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity("The form was not sent from this site's page (CSRF token missing or wrong). Reload and retry.")
-                .build();
+    /** A form without its CSRF token, or with another's: 403 csrf-token, before any of the form is acted on. */
+    public static <T> Uni<T> csrfRefused() {
+        return Uni.createFrom().failure(new ProblemException(Problem.of(403, "csrf-token", "Form token missing or wrong",
+                "The form was not sent from this site's page (its CSRF token is missing or wrong), so it was not acted "
+                        + "on. Reload the page and send the form again.")));
     }
 
     static Response unavailable(Throwable cause) {

@@ -1,6 +1,7 @@
 package io.herald.web.admin;
 
 import io.herald.model.ComponentStatus;
+import io.herald.model.problem.Problem;
 import io.herald.model.status.Incident;
 import io.herald.model.status.StatuspageV2;
 import io.herald.web.UrlEncoding;
@@ -47,6 +48,8 @@ public class IncidentFormsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // problem+json too, so that a program is told as JSON why its form was refused (CSRF token, malformed body)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Preview or post a new incident")
     public Uni<Response> postIncident(MultivaluedMap<String, String> form,
             @CookieParam(AdminSessions.COOKIE) String token) {
@@ -74,6 +77,8 @@ public class IncidentFormsResource {
     @POST
     @Path("{incident}/updates")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // problem+json too, so that a program is told as JSON why its form was refused (CSRF token, malformed body)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Post an update to an incident")
     public Uni<Response> postUpdate(@PathParam("incident") String incident, MultivaluedMap<String, String> form,
             @CookieParam(AdminSessions.COOKIE) String token) {
@@ -87,6 +92,8 @@ public class IncidentFormsResource {
     @POST
     @Path("{incident}/resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // problem+json too, so that a program is told as JSON why its form was refused (CSRF token, malformed body)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Resolve an incident")
     public Uni<Response> resolve(@PathParam("incident") String incident, MultivaluedMap<String, String> form,
             @CookieParam(AdminSessions.COOKIE) String token) {

@@ -1,5 +1,6 @@
 package io.herald.web.admin;
 
+import io.herald.model.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -29,6 +30,8 @@ public class LogoutResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // problem+json too, so that a program is told as JSON why its form was refused (CSRF token, malformed body)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Log out: ends the session here and at status-api")
     public Uni<Response> logout(MultivaluedMap<String, String> form, @CookieParam(AdminSessions.COOKIE) String token,
             @Context UriInfo uri) {
@@ -36,7 +39,7 @@ public class LogoutResource {
             return Uni.createFrom().item(AdminAccess.toLogin());
         }
         if (!AdminSessions.csrfMatches(token, AdminPages.first(form, "csrf"))) {
-            return Uni.createFrom().item(AdminAccess.forbidden());
+            return AdminAccess.csrfRefused();
         }
         // revoked at status-api, so the cookie stops working on every replica, not only here
         return sessions.revoke(token).map(ignored -> Response.seeOther(URI.create("/admin/login"))

@@ -1,5 +1,6 @@
 package io.herald.web.admin;
 
+import io.herald.model.problem.Problem;
 import io.herald.web.view.StatusViewService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -31,6 +32,8 @@ public class MaintenanceFormResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // problem+json too, so that a program is told as JSON why its form was refused (CSRF token, malformed body)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Schedule a maintenance")
     public Uni<Response> scheduleMaintenance(MultivaluedMap<String, String> form,
             @CookieParam(AdminSessions.COOKIE) String token) {

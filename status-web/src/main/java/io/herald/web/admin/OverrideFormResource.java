@@ -1,5 +1,6 @@
 package io.herald.web.admin;
 
+import io.herald.model.problem.Problem;
 import io.herald.web.UrlEncoding;
 import io.herald.web.view.StatusViewService;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,8 @@ public class OverrideFormResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // problem+json too, so that a program is told as JSON why its form was refused (CSRF token, malformed body)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Override a component's status, or clear the override")
     public Uni<Response> override(MultivaluedMap<String, String> form,
             @CookieParam(AdminSessions.COOKIE) String token) {

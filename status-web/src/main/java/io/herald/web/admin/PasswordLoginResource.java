@@ -1,5 +1,6 @@
 package io.herald.web.admin;
 
+import io.herald.model.problem.Problem;
 import io.herald.web.view.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -45,12 +46,14 @@ public class PasswordLoginResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // problem+json too, so that a program is told as JSON why its form was refused (CSRF token, malformed body)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Log in through status-api's session endpoint")
     public Uni<Response> login(MultivaluedMap<String, String> form,
             @CookieParam(LoginPage.LOGIN_CSRF_COOKIE) String csrfCookie, @Context UriInfo uri) {
         String username = AdminPages.first(form, "username");
         if (!AdminSessions.same(AdminPages.first(form, "csrf"), csrfCookie)) {
-            return Uni.createFrom().item(AdminAccess.forbidden());
+            return AdminAccess.csrfRefused();
         }
         Map<String, Object> body = Map.of("username", username, "password", AdminPages.first(form, "password"));
         return login.call(HttpMethod.POST, "/api/v1/auth/sessions", body).map(answer -> {

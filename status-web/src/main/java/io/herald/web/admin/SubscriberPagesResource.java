@@ -7,6 +7,7 @@ import static io.herald.web.admin.AdminPages.uni;
 import static io.herald.web.admin.AdminPages.zone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.model.problem.Problem;
 import io.herald.web.admin.AdminApiClient.Answer;
 import io.herald.web.admin.AdminSessions.Session;
 import io.herald.web.view.Language;
@@ -97,6 +98,8 @@ public class SubscriberPagesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // problem+json too, so that a program is told as JSON why its form was refused (CSRF token, malformed body)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Subscribe a team directly: confirmed at once, no opt-in mail")
     public Uni<Response> subscribe(MultivaluedMap<String, String> form,
             @CookieParam(AdminSessions.COOKIE) String token) {

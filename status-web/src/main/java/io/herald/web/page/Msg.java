@@ -156,6 +156,9 @@ public interface Msg {
     @Message("Not a month")
     String bad_month_title();
 
+    @Message("Form refused")
+    String form_refused();
+
     @Message("This address does not name a month of the history: give one from 1970-01 to 9999-12, such as /history/2026-11.")
     String bad_month();
 

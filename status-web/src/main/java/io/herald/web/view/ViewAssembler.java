@@ -134,8 +134,13 @@ public final class ViewAssembler {
                 String.join("; ", incidents.stream().map(StatusView.IncidentView::name).toList()));
     }
 
-    private static String pageUrl(Page page) {
+    /** The page's public URL if it is an absolute http(s) URL; otherwise "" (links stay on this site), never a script. */
+    static String pageUrl(Page page) {
         String url = page == null || page.url() == null || page.url().isBlank() ? "" : page.url().strip();
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("https://") && !lower.startsWith("http://") || url.chars().anyMatch(c -> c < 0x21)) {
+            return "";
+        }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

@@ -148,4 +148,22 @@ class ViewAssemblerTest {
         assertThat(ViewAssembler.assemble(doc, null, null, Instant.parse("2025-11-26T13:05:00Z"), SEEN, Language.EN)
                 .staleNotice()).startsWith("Status may be out of date: status service unreachable since");
     }
+
+    /** The page's URL becomes links in the widget and the feeds: only an absolute http(s) URL is taken. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://status.example.org/|https://status.example.org",
+            "http://status.example.org:8080|http://status.example.org:8080",
+            " HTTPS://Status.example.org/ |HTTPS://Status.example.org",
+            "javascript:window.__xss=1//|''",
+            "JavaScript:alert(1)|''",
+            "data:text/html,<script>x</script>|''",
+            "//evil.example|''",
+            "/relative|''",
+            "'https://a b'|''",
+            "''|''"})
+    void shouldTakeOnlyAnHttpPageUrl(String url, String expected) {
+        assertThat(ViewAssembler.pageUrl(new io.herald.model.status.Page("p", "P", url, "UTC", null)))
+                .isEqualTo(expected);
+    }
 }

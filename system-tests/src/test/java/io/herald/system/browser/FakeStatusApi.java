@@ -14,11 +14,13 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in for status-api for the pages whose data the real one may not serve yet (incidents, maintenance):
- * GET paths answer the JSON the test set; /api/v1/stream holds SSE connections the test pushes events into.
+ * GET paths answer the JSON the test set (other methods only what {@link #answer} set); /api/v1/stream holds SSE
+ * connections the test pushes events into.
  */
 final class FakeStatusApi implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> documents = new ConcurrentHashMap<>();
+    private final Map<String, Map.Entry<Integer, String>> answers = new ConcurrentHashMap<>();
     private final List<OutputStream> streams = new CopyOnWriteArrayList<>();
 
     FakeStatusApi() throws IOException {
@@ -34,6 +36,11 @@ final class FakeStatusApi implements AutoCloseable {
 
     void serve(String path, String json) {
         documents.put(path, json);
+    }
+
+    /** Answers "METHOD /path" (a sign-in POST, say) with this status and JSON, before any document of that path. */
+    void answer(String methodAndPath, int status, String json) {
+        answers.put(methodAndPath, Map.entry(status, json));
     }
 
     /** Sends an SSE event to every open stream; a broken one is dropped. */
@@ -58,6 +65,17 @@ final class FakeStatusApi implements AutoCloseable {
             body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
             body.flush();
             streams.add(body);
+            return;
+        }
+        Map.Entry<Integer, String> answer = answers.get(exchange.getRequestMethod() + " " + path);
+        if (answer != null) {
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = answer.getValue().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.getKey(), bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(bytes);
+            }
             return;
         }
         String json = documents.get(path);
