@@ -127,17 +127,19 @@ class IngestCorpusTest {
             }
         }
         Set<String> stored = new TreeSet<>();
+        RawHttp.Answer none = new RawHttp.Answer(0, Map.of(), new byte[0], null);
         for (StreamMessage<String, String, String> entry : redis.stream(String.class)
                 .xrange(keys.signals(), StreamRange.of(last, "+"))) {
             if (!entry.id().equals(last) && route.check().equals(entry.payload().get("check"))) {
                 stored.add(entry.id());
+                insane(entry.payload()).ifPresent(why -> findings.add(route.name(), "stored " + why,
+                        entry.payload().toString().getBytes(StandardCharsets.UTF_8), none));
             }
         }
         Set<String> unanswered = new TreeSet<>(stored);
         unanswered.removeAll(answered);
         Set<String> missing = new TreeSet<>(answered);
         missing.removeAll(stored);
-        RawHttp.Answer none = new RawHttp.Answer(0, Map.of(), new byte[0], null);
         if (!unanswered.isEmpty()) {
             findings.add(route.name(), unanswered.size() + " stream entries no 202 answered for",
                     unanswered.toString().getBytes(StandardCharsets.UTF_8), none);
@@ -147,6 +149,20 @@ class IngestCorpusTest {
                     missing.toString().getBytes(StandardCharsets.UTF_8), none);
         }
         return accepted;
+    }
+
+    /** What no accepted signal may hold: a latency beyond a day (1e999 once became Long.MAX_VALUE), an unreadable time. */
+    private static java.util.Optional<String> insane(Map<String, String> signal) {
+        String latency = signal.get("latency_ms");
+        if (latency != null && !(Long.parseLong(latency) >= 0 && Long.parseLong(latency) <= 86_400_000L)) {
+            return java.util.Optional.of("a latency_ms outside 0..86400000");
+        }
+        try {
+            Instant.parse(signal.get("observed_at"));
+        } catch (RuntimeException e) {
+            return java.util.Optional.of("an observed_at Instant cannot read");
+        }
+        return java.util.Optional.empty();
     }
 
     /** A request and what the route must do with it: refuse it (and why), accept it, or either. */
@@ -279,15 +295,21 @@ class IngestCorpusTest {
     /** The well-formed body with one value, at any depth, replaced by an absurd number or time. */
     private String absurd(Map<String, Object> node) {
         Map<String, String> fields = rendered(node);
-        String key = gen.pick(new ArrayList<>(node.keySet()));
+        List<String> numbersAndTimes = node.keySet().stream().filter(TIMES_AND_NUMBERS::contains).toList();
+        String key = !numbersAndTimes.isEmpty() && gen.chance(0.7) ? gen.pick(numbersAndTimes)
+                : gen.pick(new ArrayList<>(node.keySet()));
         Object value = node.get(key);
         if (value instanceof String || gen.chance(0.3)) {
-            fields.put(key, gen.oneOf(gen::number, () -> Gen.quote(gen.time()), () -> gen.pick(ABSURD)));
+            fields.put(key, gen.chance(0.6) ? gen.pick(ABSURD) : gen.oneOf(gen::number, () -> Gen.quote(gen.time())));
         } else {
             fields.put(key, value instanceof List<?> list ? "[" + absurd(child(list.get(0))) + "]" : absurd(child(value)));
         }
         return Gen.object(fields);
     }
+
+    private static final Set<String> TIMES_AND_NUMBERS = Set.of("state_changed_timestamp", "latency_ms",
+            "observed_at", "startsAt", "endsAt", "time", "ping", "occurred_at", "firedDateTime", "status", "check_id",
+            "monitorID");
 
     private static final List<String> ABSURD = List.of("1e999", "-1e999", "-1", "9e18", "9000000000000000000",
             "-9223372036854775808", "1000000000000000", "1e15", "253402300800", "\"+999999999-12-31T23:59:59Z\"",
