@@ -6,6 +6,8 @@ import java.util.Optional;
 
 /** Replay protection shared by the signed schemes: a unix-seconds header must lie within a tolerance of now. */
 final class Timestamps {
+    /** Beyond about 300 years the exact distance says nothing more (and could overflow). */
+    private static final long MAX_SHOWN = 10_000_000_000L;
 
     private Timestamps() {
     }
@@ -19,12 +21,15 @@ final class Timestamps {
             return Optional.of("the " + header + " header is not unix seconds");
         }
         long now = clock.instant().getEpochSecond();
-        long skew = now - seconds;
-        if (Math.abs(skew) <= tolerance.getSeconds()) {
+        long allowed = tolerance.getSeconds();
+        // Compared without subtracting: now - seconds overflows for values near Long.MIN_VALUE, and Math.abs of the
+        // overflowed Long.MIN_VALUE is negative, which would pass for "within the tolerance".
+        if (seconds >= now - allowed && seconds <= now + allowed) {
             return Optional.empty();
         }
-        String direction = skew > 0 ? " s in the past" : " s in the future";
-        return Optional.of("the " + header + " header is " + Math.abs(skew) + direction + ", outside the "
-                + tolerance.getSeconds() + " s tolerance");
+        String how = seconds < now
+                ? (seconds < now - MAX_SHOWN ? "more than " + MAX_SHOWN : Long.toString(now - seconds)) + " s in the past"
+                : (seconds > now + MAX_SHOWN ? "more than " + MAX_SHOWN : Long.toString(seconds - now)) + " s in the future";
+        return Optional.of("the " + header + " header is " + how + ", outside the " + allowed + " s tolerance");
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 /** Herald's own body {"check","status","detail","id","latency_ms","observed_at"}, shared by generic and signed JSON. */
 final class CheckReportParser {
+    /** A day: no probe waits longer for an answer, and a longer "latency" is a unit mistake (micros, nanos). */
+    static final double MAX_LATENCY_MS = 86_400_000;
 
     private CheckReportParser() {
     }
@@ -26,11 +28,7 @@ final class CheckReportParser {
         CheckOutcome outcome = CheckOutcome.fromWire(status);
         Optional<String> detail = root.get("detail").optionalFreeText();
         Optional<String> id = root.get("id").optionalText();
-        JsonField latencyField = root.get("latency_ms");
-        Optional<Double> latency = latencyField.optionalNumber();
-        if (latency.isPresent() && latency.get() < 0) {
-            throw latencyField.invalid(latencyField.words() + " must not be negative, got " + latency.get());
-        }
+        Optional<Double> latency = root.get("latency_ms").optionalMeasure(MAX_LATENCY_MS);
         Optional<Instant> observedAt = root.get("observed_at").optionalInstant();
 
         // The sender's detail is already meant for people; the latency travels in the signal, not the words.

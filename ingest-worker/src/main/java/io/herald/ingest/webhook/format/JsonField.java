@@ -31,6 +31,7 @@ final class JsonField {
             .build();
     private static final int MAX_QUOTED = 60;
     private static final int MAX_ERROR = 200;
+    static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
     // Uptime Kuma and Azure write local date-times without an offset; both mean UTC.
     private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -167,6 +168,30 @@ final class JsonField {
             throw invalid(words + " must be a whole number, got " + describe(node));
         }
         return node.longValue();
+    }
+
+    /**
+     * A time in unix seconds, as Pingdom writes it: a whole number between 1970 and 9999, so a sender's garbage
+     * (9e18, -1, epoch milliseconds or microseconds) is named as such instead of overflowing Instant.
+     */
+    Instant epochSeconds() throws PayloadException {
+        long seconds = integer();
+        if (seconds < 0 || seconds > LATEST_EPOCH_SECOND) {
+            throw invalid(words + " must be unix seconds between 0 (1970) and " + LATEST_EPOCH_SECOND
+                    + " (the end of 9999), got " + seconds);
+        }
+        return Instant.ofEpochSecond(seconds);
+    }
+
+    /**
+     * An optional measurement: a finite number from 0 to {@code max}; JSON allows 1e999, which reads as infinity.
+     */
+    Optional<Double> optionalMeasure(double max) throws PayloadException {
+        Optional<Double> value = optionalNumber();
+        if (value.isPresent() && !(value.get() >= 0 && value.get() <= max)) {
+            throw invalid(words + " must be a number from 0 to " + (long) max + ", got " + node.asText());
+        }
+        return value;
     }
 
     Optional<Double> optionalNumber() throws PayloadException {

@@ -26,7 +26,7 @@ public final class PingdomFormat implements SenderFormat {
         String checkName = root.get("check_name").text();
         String state = root.get("current_state").oneOf("UP", "DOWN", "SUCCESS", "FAILING");
         CheckOutcome outcome = state.equals("UP") || state.equals("SUCCESS") ? CheckOutcome.UP : CheckOutcome.DOWN;
-        long changedAt = root.get("state_changed_timestamp").integer();
+        Instant changedAt = root.get("state_changed_timestamp").epochSeconds();
         Optional<String> previous = root.get("previous_state").optionalText();
         Optional<String> description = root.get("description").optionalFreeText();
 
@@ -37,8 +37,8 @@ public final class PingdomFormat implements SenderFormat {
             description.ifPresent(d -> detail.append(previous.isPresent() ? ": " : "").append(d));
             detail.append(')');
         }
-        String dedupeKey = checkId + "|" + changedAt + "|" + state;
+        String dedupeKey = checkId + "|" + changedAt.getEpochSecond() + "|" + state;
         return List.of(new Observation(checkName, outcome, detail.toString(), dedupeKey,
-                Instant.ofEpochSecond(changedAt)));
+                changedAt));
     }
 }

@@ -55,7 +55,7 @@ public final class StandardWebhooksFormat implements SenderFormat {
         }
         try {
             return Instant.ofEpochSecond(Long.parseLong(value.get()));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             throw PayloadException.invalid("header:" + TIMESTAMP_HEADER,
                     "the " + TIMESTAMP_HEADER + " header must be unix seconds");
         }

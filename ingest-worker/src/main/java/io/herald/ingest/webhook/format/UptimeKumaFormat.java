@@ -63,7 +63,7 @@ public final class UptimeKumaFormat implements SenderFormat {
             case DEGRADED -> "pending";
         };
         Optional<String> message = heartbeat.get("msg").optionalFreeText();
-        Optional<Double> ping = heartbeat.get("ping").optionalNumber();
+        Optional<Double> ping = heartbeat.get("ping").optionalMeasure(CheckReportParser.MAX_LATENCY_MS);
         StringBuilder out = new StringBuilder("Uptime Kuma: ").append(name).append(' ').append(state);
         if (message.isPresent() || ping.isPresent()) {
             out.append(" (");

@@ -67,7 +67,10 @@ class GenericJsonFormatTest {
             "{\"check\":5,\"status\":\"up\"}                       | /check       | check must be a string, got 5",
             "{\"check\":\"c\"}                                     | /status      | status is required",
             "{\"check\":\"c\",\"status\":null}                     | /status      | status is required",
-            "{\"check\":\"c\",\"status\":\"up\",\"latency_ms\":-1} | /latency_ms  | latency_ms must not be negative, got -1.0",
+            "{\"check\":\"c\",\"status\":\"up\",\"latency_ms\":-1} | /latency_ms  | latency_ms must be a number from 0 to 86400000, got -1",
+            "{\"check\":\"c\",\"status\":\"up\",\"latency_ms\":1e999} | /latency_ms | latency_ms must be a number from 0 to 86400000, got Infinity",
+            "{\"check\":\"c\",\"status\":\"up\",\"latency_ms\":-1e999} | /latency_ms | latency_ms must be a number from 0 to 86400000, got -Infinity",
+            "{\"check\":\"c\",\"status\":\"up\",\"latency_ms\":9e18} | /latency_ms | latency_ms must be a number from 0 to 86400000, got 9.0E18",
             "{\"check\":\"c\",\"status\":\"up\",\"latency_ms\":\"fast\"} | /latency_ms | latency_ms must be a number, got the string 'fast'",
             "{\"check\":\"c\",\"status\":\"up\",\"observed_at\":\"now\"} | /observed_at | observed_at must be an ISO-8601 date-time such as 2025-03-01T08:15:00Z, got 'now'",
             "{\"check\":\"c\",\"status\":\"up\",\"id\":{\"a\":1}}  | /id          | id must be a string, got an object"})

@@ -73,6 +73,32 @@ class PingdomFormatTest {
         assertThat(error.getMessage()).isEqualTo(message);
     }
 
+    // 9e18 once overflowed Instant and answered 500; epoch milliseconds and microseconds are a unit mistake.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "9000000000000000000 | 9000000000000000000",
+            "-1                  | -1",
+            "1000000000000000    | 1000000000000000",
+            "1741076130000       | 1741076130000",
+            "253402300800        | 253402300800"})
+    void shouldRefuseATimestampThatIsNotUnixSecondsOfARealDate(long timestamp, String shown) {
+        byte[] body = Payloads.edit("pingdom", "firing", root -> root.put("state_changed_timestamp", timestamp));
+
+        PayloadException error = catchThrowableOfType(PayloadException.class, () -> format.parse(body, Map.of()));
+
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(error.field()).isEqualTo("/state_changed_timestamp");
+        assertThat(error.getMessage()).isEqualTo("state_changed_timestamp must be unix seconds between 0 (1970) and "
+                + "253402300799 (the end of 9999), got " + shown);
+    }
+
+    @Test
+    void shouldAcceptTheLastSecondOf9999() throws PayloadException {
+        byte[] body = Payloads.edit("pingdom", "firing", root -> root.put("state_changed_timestamp", 253402300799L));
+
+        assertThat(format.parse(body, Map.of()).get(0).observedAt()).isEqualTo("9999-12-31T23:59:59Z");
+    }
+
     @Test
     void shouldNotSignItsDeliveries() {
         assertThat(format.signature(SourceSettings.of("pingdom"), List.of("s3cret"))).isEmpty();
