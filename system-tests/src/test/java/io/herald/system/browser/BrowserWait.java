@@ -6,12 +6,12 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-final class BrowserWait {
+public final class BrowserWait {
     private BrowserWait() {
     }
 
     /** Polls until the condition holds; an element that live.js replaced meanwhile (stale) means "look again". */
-    static void until(WebDriver driver, Duration timeout, Function<WebDriver, Boolean> condition) {
+    public static void until(WebDriver driver, Duration timeout, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, timeout, Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition::apply);

@@ -17,14 +17,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Headless Debian Chromium driven through the Debian chromedriver, each browser with a fresh profile. */
-final class Browsers {
+public final class Browsers {
     static final Dimension DESKTOP = new Dimension(1280, 900);
     static final Dimension PHONE = new Dimension(390, 844);
 
     private Browsers() {
     }
 
-    static WebDriver chromium(boolean javascript) {
+    public static WebDriver chromium(boolean javascript) {
         try {
             Path profile = Files.createTempDirectory("herald-chromium-");
             ChromeOptions options = new ChromeOptions();
@@ -49,7 +49,7 @@ final class Browsers {
     }
 
     /** Saves a full-window screenshot under system-tests/target/screenshots/ for a person to review. */
-    static Path screenshot(WebDriver driver, Path root, String name) {
+    public static Path screenshot(WebDriver driver, Path root, String name) {
         try {
             Path dir = root.resolve("system-tests/target/screenshots");
             Files.createDirectories(dir);
@@ -62,7 +62,7 @@ final class Browsers {
         }
     }
 
-    static void quit(List<WebDriver> drivers) {
+    public static void quit(List<WebDriver> drivers) {
         for (WebDriver driver : drivers) {
             try {
                 driver.quit();

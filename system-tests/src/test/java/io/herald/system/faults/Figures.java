@@ -10,28 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The figures a test measured, printed as they come and written to a file under target/ for the lead to quote. */
-final class Figures {
+public final class Figures {
     private final String title;
     private final Path file;
     private final List<String> lines = new ArrayList<>();
 
-    Figures(String title, Path file) {
+    public Figures(String title, Path file) {
         this.title = title;
         this.file = file;
     }
 
-    synchronized void add(String name, Object value) {
+    public synchronized void add(String name, Object value) {
         String line = name + ": " + value;
         lines.add(line);
         System.out.println("[" + title + "] " + line);
     }
 
-    void add(String name, Duration duration) {
+    public void add(String name, Duration duration) {
         add(name, duration.toMillis() + " ms");
     }
 
     /** Writes what was measured so far (called again as figures come, so a failing run still leaves them). */
-    synchronized void write() throws IOException {
+    public synchronized void write() throws IOException {
         Files.createDirectories(file.getParent());
         List<String> out = new ArrayList<>();
         out.add("# " + title + " (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores)");

@@ -18,14 +18,17 @@ import java.util.stream.Stream;
 /**
  * An SSE client of status-api's /api/v1/stream that behaves as a browser's EventSource: it remembers the id of the
  * last event it got and, whenever the stream ends or cannot be opened, opens it again with that id as Last-Event-ID
- * (after a short retry delay). It records the id of every change event in the order received.
+ * (after a short retry delay). It records the id of every change event in the order received, and its data with
+ * the time it arrived.
  */
-final class SseRecorder implements AutoCloseable {
+public final class SseRecorder implements AutoCloseable {
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    final List<String> changeIds = new CopyOnWriteArrayList<>();
-    final AtomicInteger connections = new AtomicInteger();
+    public final List<String> changeIds = new CopyOnWriteArrayList<>();
+    /** Each change event's data (a StatusChange's JSON), in the order received. */
+    public final List<Received> changes = new CopyOnWriteArrayList<>();
+    public final AtomicInteger connections = new AtomicInteger();
     private volatile String lastEventId;
     private volatile boolean closed;
     private volatile Stream<String> open;
@@ -37,12 +40,16 @@ final class SseRecorder implements AutoCloseable {
     });
 
     /** @param resumeAfter the id to give as Last-Event-ID on the first connection */
-    SseRecorder(String apiUrl, String resumeAfter) {
+    /** A change event's data and when it arrived ({@link System#nanoTime()}). */
+    public record Received(String data, long nanos) {
+    }
+
+    public SseRecorder(String apiUrl, String resumeAfter) {
         this.url = apiUrl + "/api/v1/stream";
         this.lastEventId = resumeAfter;
     }
 
-    SseRecorder start() {
+    public SseRecorder start() {
         reader.execute(this::connect);
         return this;
     }
@@ -78,16 +85,21 @@ final class SseRecorder implements AutoCloseable {
     private void read(Stream<String> lines) {
         String[] id = {null};
         String[] event = {null};
+        StringBuilder data = new StringBuilder();
         lines.forEach(line -> {
             if (line.isEmpty()) {
                 if (id[0] != null) {
                     lastEventId = id[0];
                     if ("change".equals(event[0])) {
                         changeIds.add(id[0]);
+                        changes.add(new Received(data.toString(), System.nanoTime()));
                     }
                 }
                 id[0] = null;
                 event[0] = null;
+                data.setLength(0);
+            } else if (line.startsWith("data:")) {
+                data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
             } else if (line.startsWith("id:")) {
                 id[0] = line.substring(3).strip();
             } else if (line.startsWith("event:")) {
