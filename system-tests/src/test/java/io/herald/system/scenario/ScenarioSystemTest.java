@@ -529,9 +529,10 @@ class ScenarioSystemTest {
                     .path("uptime_percent").asDouble()).as(window + " uptime").isLessThan(100.0);
         }
 
-        String page = text(web.url() + "/incidents/" + incidentId);
-        assertThat(page).contains(INCIDENT_NAME, "a change at the mail provider", "reverted its change",
-                "Mailbox endpoint 2");
+        String page = awaitText("the incident page with its whole timeline", SECONDS_30,
+                web.url() + "/incidents/" + incidentId, html -> html.contains("reverted its change"));
+        assertThat(page).contains(INCIDENT_NAME, "a change at the mail provider", "Resolved")
+                .containsAnyOf("Mailbox endpoint 2", "Mailbox endpoint 4");
         assertThat(page.indexOf("reverted its change")).as("newest first").isLessThan(page.indexOf(
                 "a change at the mail provider"));
         String month = LocalDate.now(ZoneId.of("Europe/Paris")).toString().substring(0, 7);
