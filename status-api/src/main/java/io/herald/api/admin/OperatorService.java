@@ -28,12 +28,12 @@ public class OperatorService {
         this.oidcEnabled = oidc.enabled();
     }
 
-    @WithSession
     /** An operator's name: letters, digits and . _ @ -, at most 100 characters. */
     public static boolean possibleUsername(String username) {
         return username != null && username.length() <= 100 && username.matches("[A-Za-z0-9._@-]+");
     }
 
+    @WithSession
     public Uni<List<UserBody>> users() {
         return OperatorEntity.<OperatorEntity>listAll(Sort.ascending("username"))
                 .map(all -> all.stream().map(UserBody::of).toList());

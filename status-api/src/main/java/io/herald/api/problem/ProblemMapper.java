@@ -99,6 +99,9 @@ public class ProblemMapper {
             return respond(Problem.of(status, "server-error", "Server error",
                     "The server could not answer this request; it has been logged."));
         }
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            return malformedJson(parse);
+        }
         Response.StatusType type = e.getResponse().getStatusInfo();
         return respond(Problem.of(status, "http-" + status, type.getReasonPhrase(),
                 "The request was not accepted: " + type.getReasonPhrase().toLowerCase() + "."));
