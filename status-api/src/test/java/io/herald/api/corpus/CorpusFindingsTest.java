@@ -74,6 +74,21 @@ class CorpusFindingsTest extends IsolatedTest {
     }
 
     @Test
+    void shouldOpenASessionWhenItsIdOrSecretIsTakenAlready() {
+        // Rows written with explicit ids (a restore, a copy between databases) leave the id sequence behind them.
+        TestStores.sql("INSERT INTO " + TestStores.SCHEMA + ".operator_session (id, operator_id, secret_sha256, "
+                + "created_at, expires_at) SELECT n, o.id, 'restored-' || n, now(), now() + interval '1 hour' FROM "
+                + TestStores.SCHEMA + ".operator o, generate_series(1, 2) n");
+        TestStores.sql("SELECT setval('" + TestStores.SCHEMA + ".operator_session_id_seq', 1, false)");
+        try (LogWatch log = LogWatch.start()) {
+            given().contentType("application/json").body(Map.of("username", "findings-operator", "password",
+                    PASSWORD)).post("/api/v1/auth/sessions").then().statusCode(201);
+            assertThat(log.errors()).isEmpty();
+        }
+        assertThat(TestStores.count("SELECT count(*) FROM " + TestStores.SCHEMA + ".operator_session")).isEqualTo(3);
+    }
+
+    @Test
     void shouldRefuseABodyThatNamesAFieldTwice() {
         try (LogWatch log = LogWatch.start()) {
             given().contentType("application/json")
