@@ -28,6 +28,11 @@ public class OperatorService {
         this.oidcEnabled = oidc.enabled();
     }
 
+    /** An operator's name: letters, digits and . _ @ -, at most 100 characters. */
+    public static boolean possibleUsername(String username) {
+        return username != null && username.length() <= 100 && username.matches("[A-Za-z0-9._@-]+");
+    }
+
     @WithSession
     public Uni<List<UserBody>> users() {
         return OperatorEntity.<OperatorEntity>listAll(Sort.ascending("username"))
@@ -41,7 +46,7 @@ public class OperatorService {
     public Uni<UserBody> createUser(Actor actor, UserRequest request) {
         Fields.body(request);
         String username = Fields.text("username", request.username(), 100);
-        if (!username.matches("[A-Za-z0-9._@-]+")) {
+        if (!possibleUsername(username)) {
             throw ProblemException.invalidField("username", "The field 'username' may only hold letters, digits and "
                     + ". _ @ -.");
         }
@@ -57,7 +62,7 @@ public class OperatorService {
                     + "operator without a password signs in through the OpenID Connect provider, and none is "
                     + "configured).");
         }
-        if (password != null && (password.length() < 12 || password.getBytes(StandardCharsets.UTF_8).length > 72)) {
+        if (password != null && (password.length() < 12 || password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES)) {
             throw ProblemException.invalidField("password", "The field 'password' must have 12 to 72 bytes.");
         }
         Set<String> scopes = Scopes.requested(request.scopes());

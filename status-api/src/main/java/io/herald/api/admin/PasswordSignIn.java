@@ -7,6 +7,7 @@ import io.herald.model.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,6 +36,13 @@ public class PasswordSignIn {
         if (request == null || request.username() == null || request.password() == null) {
             return Uni.createFrom().failure(wrongCredentials());
         }
+        // bcrypt reads at most 72 bytes and the library refuses more; no operator's password is longer (see
+        // OperatorService), so such a password is refused in words at once, before any bcrypt work.
+        if (request.password().getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
+            return Uni.createFrom().failure(ProblemException.unprocessableField("password", "The field 'password' "
+                    + "has more than " + Passwords.MAX_BYTES + " bytes; Herald's passwords have 12 to "
+                    + Passwords.MAX_BYTES + " bytes (UTF-8), so this cannot be one."));
+        }
         String username = request.username().trim();
         // Password guessing is slowed per operator name, before any bcrypt work: every attempt takes a token.
         String bucket = keys.loginRate(TokenHash.sha256Hex(username.toLowerCase(Locale.ROOT)));
@@ -53,7 +61,11 @@ public class PasswordSignIn {
     }
 
     private Uni<SessionBody> check(String username, String password) {
-        return findOperator(username).flatMap(operator -> {
+        // A name no operator can have (OperatorService's rule) is unknown without asking PostgreSQL, which refuses
+        // some of the text a client may send (NUL).
+        Uni<OperatorEntity> found = OperatorService.possibleUsername(username) ? findOperator(username)
+                : Uni.createFrom().nullItem();
+        return found.flatMap(operator -> {
             // an operator without a password (OpenID Connect only) is refused like an unknown one, after the same work
             boolean usable = operator != null && operator.passwordBcrypt != null;
             return passwords.verify(password, usable ? operator.passwordBcrypt : null).flatMap(ok -> {

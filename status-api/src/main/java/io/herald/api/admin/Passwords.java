@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 /** Operators' passwords as bcrypt, hashed and checked on a worker thread, never on the event loop. */
 @ApplicationScoped
 public class Passwords {
+    /** bcrypt reads no more than this many bytes of a password. */
+    public static final int MAX_BYTES = 72;
     private static final int BCRYPT_COST = 10;
     // Checked when there is no hash to check against, so that every wrong answer takes the same time.
     private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(BCRYPT_COST,

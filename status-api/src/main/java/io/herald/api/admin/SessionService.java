@@ -1,5 +1,6 @@
 package io.herald.api.admin;
 
+import io.herald.model.problem.Problem;
 import io.herald.model.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SessionService {
+    private static final int MAX_ATTEMPTS = 8;
     private final AuditLog audit;
     private final AdminConfig config;
 
@@ -28,19 +30,40 @@ public class SessionService {
      * session.create by the operator.
      */
     public Uni<SessionBody> open(OperatorEntity operator, String method) {
-        String token = TokenHash.generate("hrs_");
-        OperatorSessionEntity session = new OperatorSessionEntity();
-        session.operatorId = operator.id;
-        session.secretSha256 = TokenHash.sha256Hex(token);
-        session.createdAt = Instant.now();
-        session.expiresAt = session.createdAt.plus(config.session().lifetime());
-        session.method = method;
+        Instant createdAt = Instant.now();
+        Instant expiresAt = createdAt.plus(config.session().lifetime());
         Actor actor = new Actor("user:" + operator.username, Scopes.parse(operator.scopes), null);
-        return Panache.withTransaction(() -> session.persist()
-                .call(() -> audit.record(actor, "session.create", "user:" + operator.id, null,
+        return Panache.withTransaction(() -> insert(operator.id, createdAt, expiresAt, method, 1)
+                .call(ignored -> audit.record(actor, "session.create", "user:" + operator.id, null,
                         Map.of("method", method)))
-                .map(ignored -> new SessionBody(token, session.expiresAt.toString(), operator.username,
-                        operator.displayName, Scopes.parse(operator.scopes))));
+                .map(token -> new SessionBody(token, expiresAt.toString(), operator.username, operator.displayName,
+                        Scopes.parse(operator.scopes))));
+    }
+
+    /**
+     * Stores a new session and returns its token. An id or secret taken already (the id sequence behind rows written
+     * with explicit ids, a repeated secret) is skipped, not a 500: the row is tried again with the next id and a new
+     * secret, a few times.
+     */
+    private Uni<String> insert(long operatorId, Instant createdAt, Instant expiresAt, String method, int attempt) {
+        String token = TokenHash.generate("hrs_");
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("INSERT INTO operator_session "
+                        + "(operator_id, secret_sha256, created_at, expires_at, method) VALUES (?1, ?2, ?3, ?4, ?5) "
+                        + "ON CONFLICT DO NOTHING RETURNING id", Long.class)
+                .setParameter(1, operatorId).setParameter(2, TokenHash.sha256Hex(token))
+                .setParameter(3, createdAt).setParameter(4, expiresAt).setParameter(5, method)
+                .getSingleResultOrNull())
+                .flatMap(id -> {
+                    if (id != null) {
+                        return Uni.createFrom().item(token);
+                    }
+                    if (attempt >= MAX_ATTEMPTS) {
+                        return Uni.createFrom().failure(new ProblemException(Problem.of(503, "session-unavailable",
+                                "Session unavailable", "No session could be opened just now; sign in again in a "
+                                        + "moment.")));
+                    }
+                    return insert(operatorId, createdAt, expiresAt, method, attempt + 1);
+                });
     }
 
     /** The session behind this actor's bearer token (400 for an API token). */

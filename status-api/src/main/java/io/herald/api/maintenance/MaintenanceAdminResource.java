@@ -84,6 +84,8 @@ public class MaintenanceAdminResource {
 
     @POST
     @Path("/{id}/cancel")
+    // An action without a body: any Content-Type, or none, is accepted (the class consumes JSON for its bodies).
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel a maintenance (it becomes completed; its window ends now)")
     @APIResponse(responseCode = "200", description = "The cancelled maintenance",
             content = @Content(schema = @Schema(implementation = Incident.class)))

@@ -82,6 +82,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        var duplicate = java.util.regex.Pattern.compile("^Duplicate field '([^']{1,100})'").matcher(message);
+        if (duplicate.find()) {
+            return respond(Problem.of(400, "invalid-body", "Invalid body", "The body names the field '"
+                    + duplicate.group(1) + "' more than once; send each field once."));
+        }
         return respond(Problem.of(400, "invalid-body", "Invalid body", "The body is not valid JSON."));
     }
 
@@ -92,6 +98,9 @@ public class ProblemMapper {
             Log.errorf(e, "Request failed with %d", status);
             return respond(Problem.of(status, "server-error", "Server error",
                     "The server could not answer this request; it has been logged."));
+        }
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            return malformedJson(parse);
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
         return respond(Problem.of(status, "http-" + status, type.getReasonPhrase(),

@@ -99,11 +99,15 @@ public class SubscribeResource {
                         mailUnsubscribe)))
                 .map(ignored -> Response.status(202).header("Cache-Control", NO_STORE)
                         .entity(SubscriptionView.of(subscriber, null, unsubscribeUrl)).build())
-                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
+                .onFailure(failure -> !(failure instanceof ProblemException)).recoverWithUni(failure -> {
                     Log.warnf("Could not send the confirmation mail for subscriber %d: %s", subscriber.id(),
                             failure.getMessage());
-                    return new ProblemException(Problem.of(503, "mail-unavailable", "Mail unavailable",
-                            "The confirmation mail could not be sent just now; ask again in a few minutes."));
+                    // A sign-up made by this request is undone; one asked again before keeps its row.
+                    Uni<Void> undo = created.unsubscribeToken() == null ? Uni.createFrom().voidItem()
+                            : service.forgetNew(subscriber.id());
+                    return undo.replaceWith(Uni.createFrom().<Response>failure(new ProblemException(Problem.of(503,
+                            "mail-unavailable", "Mail unavailable", "The confirmation mail could not be sent just now; "
+                                    + "ask again in a few minutes."))));
                 });
     }
 

@@ -123,6 +123,12 @@ public class SubscriberService {
                         SubscriptionView.of(found.get(), null, null), null)));
     }
 
+    /** A new mail sign-up whose confirmation mail could not be sent: removed, so a refused sign-up keeps nothing. */
+    @WithTransaction
+    public Uni<Void> forgetNew(long id) {
+        return repository.delete(id).replaceWithVoid();
+    }
+
     @WithTransaction
     public Uni<Void> addUnsubscribeLink(String hash, long subscriberId) {
         return repository.insertUnsubscribeLink(hash, subscriberId);
