@@ -1,10 +1,12 @@
 package io.herald.api.live;
 
 import io.herald.api.read.ReadModel;
+import io.herald.api.stream.ChangeReplay;
 import io.herald.model.ComponentState;
 import io.herald.model.HeraldJson;
 import io.herald.model.LiveNotice;
 import io.herald.model.RedisKeys;
+import io.herald.model.StreamIds;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
@@ -18,6 +20,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * epoch ({@link RedisKeys#stateEpoch()}, in the same MULTI as the hash): when the epoch seen before changed or
  * disappeared, Redis lost its data, so the time is written to {@link RedisKeys#stateLost()} (SET NX, the evaluators
  * use it too) and the read model keeps what it knew, marked stale, instead of taking the empty hash as operational.
+ * After a resubscription (Redis restarted, the connection cut) it first catches up: every changes-stream entry after
+ * the last change it passed on goes to the read model, and so to the SSE clients still connected, in order, before
+ * the notices that came on the new subscription meanwhile; none is passed on twice.
  */
 @ApplicationScoped
 public class LiveStatusFeed {
@@ -54,9 +60,14 @@ public class LiveStatusFeed {
     /** When this process found Redis had lost its data, or null. */
     private volatile Instant noticedLost;
     private long resyncTimer = -1;
+    private final ChangeReplay replay;
+    /** Notices that came on a new subscription while the missed changes were read; guarded by {@code this}. */
+    private final List<LiveNotice> held = new ArrayList<>();
+    private boolean catchingUp;
 
     public LiveStatusFeed(ReactiveRedisDataSource redis, RedisKeys keys, ReadModel readModel, LiveConfig config,
-            Vertx vertx) {
+            Vertx vertx, ChangeReplay replay) {
+        this.replay = replay;
         this.keys = keys;
         this.readModel = readModel;
         this.config = config;
@@ -148,9 +159,9 @@ public class LiveStatusFeed {
                             subscribed = true;
                             reconnecting.set(false);
                             Log.infof("Subscribed to %s", keys.liveChannel());
-                            // Whatever happened while we were not listening is in the hash; the page is live again
-                            // once it is read.
-                            resyncInBackground();
+                            // What happened while we were not listening is in the changes stream (for the SSE
+                            // clients) and in the hash; the page is live again once both are read.
+                            catchUp();
                         },
                         failure -> {
                             reconnecting.set(false);
@@ -182,7 +193,61 @@ public class LiveStatusFeed {
             Log.warnf("Ignoring a live notice that is not valid: %s", e.getMessage());
             return;
         }
+        synchronized (this) {
+            if (catchingUp) {
+                held.add(notice);
+                return;
+            }
+        }
         readModel.apply(notice);
+    }
+
+    /**
+     * Passes on the changes made since the last one passed on (none before the first read: the hash is the start),
+     * then the notices held meanwhile that are newer, then re-reads the hash.
+     */
+    private void catchUp() {
+        String last = readModel.lastEventId();
+        if (last == null || !StreamIds.isValid(last)) {
+            resyncInBackground();
+            return;
+        }
+        synchronized (this) {
+            catchingUp = true;
+        }
+        replay.after(last).subscribe().with(missed -> {
+            missed.forEach(readModel::apply);
+            if (!missed.isEmpty()) {
+                Log.infof("Passed on %d changes made while the live subscription was down", missed.size());
+            }
+            releaseHeld();
+        }, failure -> {
+            Log.warnf("Could not read the changes made while the live subscription was down: %s",
+                    failure.getMessage());
+            releaseHeld();
+        });
+    }
+
+    /** Applies the held notices in the order they came, until none is left, then lets new ones through. */
+    private void releaseHeld() {
+        while (true) {
+            List<LiveNotice> waiting;
+            synchronized (this) {
+                if (held.isEmpty()) {
+                    catchingUp = false;
+                    break;
+                }
+                waiting = List.copyOf(held);
+                held.clear();
+            }
+            for (LiveNotice notice : waiting) {
+                String last = readModel.lastEventId();
+                if (!StreamIds.isValid(notice.id()) || last == null || StreamIds.compare(notice.id(), last) > 0) {
+                    readModel.apply(notice);
+                }
+            }
+        }
+        resyncInBackground();
     }
 
     /**

@@ -263,6 +263,44 @@ class FaultsSystemTest {
     }
 
     @Test
+    @Order(5)
+    void shouldGiveSseClientsThatReconnectEveryChangeOnce() throws Exception {
+        assertThat(runCompleted).as("the run with its faults completed").isTrue();
+        Map<String, StatusChange> changes = HeraldData.changes(redis.client, stack.keys);
+        List<String> expected = changes.keySet().stream().filter(id -> StreamIds.compare(id, changesBefore) > 0)
+                .toList();
+        String last = expected.get(expected.size() - 1);
+        try {
+            await("SSE clients got the last change").atMost(Duration.ofSeconds(30))
+                    .until(() -> sseClients.stream().allMatch(c -> c.changeIds.contains(last)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // The assertions below show what each client lacks.
+        }
+        figures.add("SSE: changes in the stream since the clients first connected", expected.size());
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < sseClients.size(); i++) {
+            SseRecorder client = sseClients.get(i);
+            List<String> seen = List.copyOf(client.changeIds);
+            Set<String> missing = new TreeSet<>(expected);
+            missing.removeAll(new HashSet<>(seen));
+            int duplicates = seen.size() - new HashSet<>(seen).size();
+            figures.add("SSE client " + (i + 1) + ": connections, changes seen, missing, seen twice",
+                    client.connections.get() + ", " + seen.size() + ", " + missing.size() + ", " + duplicates);
+            if (!missing.isEmpty()) {
+                problems.add("client " + (i + 1) + " missed " + missing.size() + " changes, first "
+                        + missing.stream().limit(10).map(FaultsSystemTest::placed).toList());
+            }
+            if (duplicates > 0) {
+                problems.add("client " + (i + 1) + " got " + duplicates + " changes twice");
+            }
+        }
+        figures.add("timeline", timeline);
+        figures.write();
+        assertThat(problems).as("SSE clients resuming with Last-Event-ID miss no change and get none twice")
+                .isEmpty();
+    }
+
+    @Test
     @Order(6)
     void shouldServeTheStatusAndThePageAgain() {
         assertThat(runCompleted).as("the run with its faults completed").isTrue();
