@@ -123,8 +123,7 @@ public class ComponentPageResource {
         }
         ComponentView component = view.component(id);
         if (component == null) {
-            return Uni.createFrom().item(Response.status(404).type(MediaType.TEXT_PLAIN)
-                    .entity("No such component.").build());
+            throw ProblemMapper.notFound("There is no such component on this page.");
         }
         SiteView site = SiteView.of(view);
         ZoneId zone = ZoneId.of(view.timeZone());
