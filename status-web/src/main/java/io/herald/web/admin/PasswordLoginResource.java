@@ -1,6 +1,8 @@
 package io.herald.web.admin;
 
 import io.herald.model.problem.Problem;
+import io.herald.model.problem.ProblemException;
+import io.herald.web.problem.AnswerMedia;
 import io.herald.web.view.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -9,10 +11,12 @@ import io.vertx.core.http.HttpMethod;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -50,7 +54,8 @@ public class PasswordLoginResource {
     @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     @Operation(summary = "Log in through status-api's session endpoint")
     public Uni<Response> login(MultivaluedMap<String, String> form,
-            @CookieParam(LoginPage.LOGIN_CSRF_COOKIE) String csrfCookie, @Context UriInfo uri) {
+            @CookieParam(LoginPage.LOGIN_CSRF_COOKIE) String csrfCookie, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context UriInfo uri) {
         String username = AdminPages.first(form, "username");
         if (!AdminSessions.same(AdminPages.first(form, "csrf"), csrfCookie)) {
             return AdminAccess.csrfRefused();
@@ -64,7 +69,13 @@ public class PasswordLoginResource {
                     : answer.status() == 0 ? "Login failed: status-api cannot be reached."
                     : "Login failed: " + answer.problem();
             // Too many attempts: the reader is told so (status-api's words say when to try again), with its status.
-            return login.page(answer.status() == 429 ? 429 : 401, username, error, uri).build();
+            int status = answer.status() == 429 ? 429 : 401;
+            if (AnswerMedia.prefersProblem(accept)) {
+                // a program that asks for JSON is told as JSON, like every other refusal of this form
+                throw new ProblemException(Problem.of(status, status == 429 ? "too-many-attempts" : "login-failed",
+                        status == 429 ? "Too many login attempts" : "Login failed", error));
+            }
+            return login.page(status, username, error, uri).build();
         });
     }
 }

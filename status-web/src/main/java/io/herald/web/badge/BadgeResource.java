@@ -9,6 +9,7 @@ import io.herald.web.cache.UpstreamPageCache.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.NonBlocking;
+import io.herald.web.problem.ProblemMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
@@ -83,7 +84,7 @@ public class BadgeResource {
         }
         Page badge = components.get(id);
         if (badge == null) {
-            return Response.status(404).type(MediaType.TEXT_PLAIN).entity("No such component.").build();
+            throw ProblemMapper.notFound("There is no such component on this page, so no badge for it.");
         }
         return respond(badge, ifNoneMatch, acceptEncoding);
     }

@@ -115,7 +115,6 @@ public class ComponentPageResource {
             throw ProblemException.badParameter("window", "Bad window",
                     "The chart window is one of 24h, 7d, 30d or 90d.");
         }
-        ProblemMapper.requirePage(accept);
         Language language = Language.choose(lang, acceptLanguage);
         StatusView view = views.current(language);
         if (view == null) {
@@ -123,9 +122,10 @@ public class ComponentPageResource {
         }
         ComponentView component = view.component(id);
         if (component == null) {
-            return Uni.createFrom().item(Response.status(404).type(MediaType.TEXT_PLAIN)
-                    .entity("No such component.").build());
+            throw ProblemMapper.notFound("There is no such component on this page.");
         }
+        // after the look-up: a program asking for JSON about no component is told so (404), not only 406
+        ProblemMapper.requirePage(accept);
         SiteView site = SiteView.of(view);
         ZoneId zone = ZoneId.of(view.timeZone());
         String key = "component:" + id + ":" + chartWindow + ":" + language.tag();

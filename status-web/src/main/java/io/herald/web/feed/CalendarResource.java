@@ -11,6 +11,7 @@ import io.herald.web.view.StatusViewService;
 import io.herald.web.view.ViewAssembler;
 import io.herald.web.view.Wording;
 import io.smallrye.mutiny.Uni;
+import io.herald.web.problem.ProblemMapper;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -95,7 +96,7 @@ public class CalendarResource {
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         StatusView view = views.current();
         if (view != null && view.component(id) == null) {
-            return Uni.createFrom().item(notFound("There is no component '" + id + "' on this page."));
+            throw ProblemMapper.notFound("There is no such component on this page, so no calendar for it.");
         }
         return calendar(Scope.COMPONENT, id, ifNoneMatch, acceptEncoding);
     }
@@ -122,9 +123,13 @@ public class CalendarResource {
         return Uni.createFrom().completionStage(cache.page(key,
                         () -> client.fetch("/api/v1/maintenances", IncidentList.class),
                         list -> render(view, scope, id, list, Instant.now())))
-                .map(page -> page.status() == 404 ? notFound("There is no maintenance '" + id
-                        + "' among the upcoming and recent ones.") : PageResponses.respond(page, ifNoneMatch,
-                        acceptEncoding))
+                .map(page -> {
+                    if (page.status() == 404) {
+                        throw ProblemMapper.notFound("There is no such maintenance among the upcoming and recent "
+                                + "ones.");
+                    }
+                    return PageResponses.respond(page, ifNoneMatch, acceptEncoding);
+                })
                 .onFailure(UpstreamPageCache.Unavailable.class).recoverWithItem(CalendarResource::unavailable);
     }
 
@@ -243,10 +248,6 @@ public class CalendarResource {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Response notFound(String words) {
-        return Response.status(404).type(MediaType.TEXT_PLAIN + ";charset=UTF-8").entity(words).build();
     }
 
     private static Response unavailable() {

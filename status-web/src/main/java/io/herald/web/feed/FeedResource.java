@@ -13,6 +13,7 @@ import io.herald.web.view.ViewAssembler;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.herald.web.problem.ProblemMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -116,8 +117,7 @@ public class FeedResource {
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         StatusView view = views.current();
         if (view != null && view.component(id) == null) {
-            return Uni.createFrom().item(Response.status(404).type(MediaType.TEXT_PLAIN).entity("No such component.")
-                    .build());
+            throw ProblemMapper.notFound("There is no such component on this page, so no feed for it.");
         }
         return feed(kind.equals("incidents") ? Kind.INCIDENTS : Kind.MAINTENANCE, id, format.equals("atom"),
                 ifNoneMatch, acceptEncoding);

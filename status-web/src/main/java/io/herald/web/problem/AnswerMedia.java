@@ -20,7 +20,8 @@ public final class AnswerMedia {
         double[] html = {-1, -1, -1};
         double[] json = {-1, -1, -1};
         for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
+            // limit -1: ";;;" splits into empty parts rather than none (it once threw, a 500 on any refused form)
+            String[] parts = range.split(";", -1);
             String type = parts[0].strip().toLowerCase(Locale.ROOT);
             double q = weight(parts);
             switch (type) {

@@ -40,6 +40,14 @@ public class ProblemMapper {
         return response.build();
     }
 
+    /**
+     * Nothing at this address (no such component, maintenance): a page in words for a browser, problem+json for a
+     * program that asks for JSON, like any problem with the request; never bare text.
+     */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(Problem.of(404, "not-found", "Not found", detail));
+    }
+
     /** A page that answers HTML only, asked for JSON only: 406, as RESTEasy answers for a page that produces HTML. */
     public static void requirePage(String accept) {
         if (AnswerMedia.prefersProblem(accept)) {
