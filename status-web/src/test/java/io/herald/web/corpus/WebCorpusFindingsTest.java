@@ -13,22 +13,49 @@ import io.herald.web.problem.AnswerMedia;
 import io.herald.web.support.Eventually;
 import io.herald.web.support.FakeStatusApi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The faults WebCorpusTest found, each held by a test of its own (the corpus's seed may change). */
 @QuarkusTest
+@TestProfile(WebCorpusFindingsTest.ItsOwnApp.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebCorpusFindingsTest {
+    /** Its own application and fake status-api, so the documents it serves stay its own. */
+    public static class ItsOwnApp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("herald.web.api-url", "http://127.0.0.1:" + FakeStatusApi.portFor("web-corpus-findings"));
+        }
+    }
+
+    private FakeStatusApi api;
+
+    @BeforeAll
+    void startStatusApi() {
+        api = FakeStatusApi.startOn(FakeStatusApi.portFor("web-corpus-findings"));
+    }
+
+    @AfterAll
+    void stopStatusApi() {
+        api.stop();
+    }
+
     private static final List<String> NO_SUCH = List.of("/components/no-such-thing", "/badges/components/no-such-thing.svg",
             "/feeds/components/no-such-thing/incidents.atom", "/feeds/components/no-such-thing/maintenance.rss",
             "/components/no-such-thing/maintenance.ics", "/maintenance/999/calendar.ics");
 
     @BeforeEach
     void aStatus() {
-        FakeStatusApi api = FakeStatusApi.shared();
         api.serve("/api/v1/maintenances", "{\"maintenances\":[]}");
         api.answer("POST /api/v1/auth/sessions", 401, "{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
                 + "\"status\":401,\"detail\":\"Wrong username or password.\"}");

@@ -19,6 +19,8 @@ import io.herald.web.support.Eventually;
 import io.herald.web.support.FakeStatusApi;
 import io.herald.web.support.LogWatch;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,8 +38,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The generated bad-input corpus of status-web: thousands of seeded requests against every public route (the JAX-RS
@@ -48,7 +53,32 @@ import org.junit.jupiter.api.Test;
  * ERROR. Re-run one corpus with {@code -Dherald.corpus.seed=<seed>}.
  */
 @QuarkusTest
+@TestProfile(WebCorpusTest.ItsOwnApp.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebCorpusTest {
+    /**
+     * Its own application and fake status-api: the corpus fills status-web's page caches and serves its own
+     * documents, which the classes after it must not find (Quarkus starts the application again after a profile).
+     */
+    public static class ItsOwnApp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("herald.web.api-url", "http://127.0.0.1:" + FakeStatusApi.portFor("web-corpus"));
+        }
+    }
+
+    private FakeStatusApi api;
+
+    @BeforeAll
+    void startStatusApi() {
+        api = FakeStatusApi.startOn(FakeStatusApi.portFor("web-corpus"));
+    }
+
+    @AfterAll
+    void stopStatusApi() {
+        api.stop();
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int GET_REQUESTS = 3_200;
     private static final int SSE_REQUESTS = 150;
@@ -99,7 +129,6 @@ class WebCorpusTest {
     /** A page with three components, an incident, a maintenance and a component's history, so some ids exist. */
     @BeforeEach
     void somethingToRead() {
-        FakeStatusApi api = FakeStatusApi.shared();
         Map<String, Object> incident = incident("41", "Mail delays", "resolved", "minor", "2025-11-26T08:00:00Z",
                 "2025-11-26T21:00:00Z", List.of(affected("smtp-submission", "SMTP submission", "operational")),
                 update("investigating", "Slow <b>answers</b>", "2025-11-26T08:00:00Z"),
